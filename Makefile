@@ -1,0 +1,43 @@
+# Follicle: the two commands a newcomer needs are `make run` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test pytest lint bench lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+run: install
+	$(BIN)/follicle kb check
+	$(BIN)/follicle kb summary
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest -n auto -q
+
+test: lint pytest
+
+bench: install
+	$(BIN)/python -m follicle.bench
+
+# Re-pin every dependency after editing pyproject.toml (needs network access to PyPI).
+lock:
+	$(PY) -m venv /tmp/follicle-lock && /tmp/follicle-lock/bin/pip install --quiet pip-tools
+	/tmp/follicle-lock/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \
+		--allow-unsafe -o requirements/lock.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build src/*.egg-info

@@ -1,0 +1,237 @@
+"""Validate raw answers against the questionnaire in the knowledge data.
+
+Every problem is reported at once, each tied to the field it concerns and worded for the person
+who answered (the web form shows the same messages next to its fields). Invalid answers never
+reach the rules: :func:`validate` returns either :class:`Answers` or the list of problems.
+
+Skip logic is applied in questionnaire order over the answers already accepted, so a hidden
+question that was answered anyway is reported, and a question whose visibility depends on an
+invalid answer is not judged at all (one mistake does not cascade into several).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from follicle.engine.answers import Answers, AnswerValue
+from follicle.engine.compiled import CompiledItem, compiled
+from follicle.knowledge import contract
+from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.questionnaire import Item
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One problem with the answers: the field (item id, or ``item.key``) and what to do."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class InvalidAnswers(Exception):
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(map(str, errors)))
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _quote(codes: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(codes)
+
+
+def _missing_message(item: Item) -> str:
+    if item.type == "choice":
+        return "Select one answer."
+    if item.type == "multi":
+        if contract.NONE in item.codes:
+            return "Select at least one answer, or select “None of these”."
+        return "Select at least one answer."
+    if item.type == "boolean":
+        return "Answer yes or no."
+    if item.type == "integer":
+        return item.error_message or "Enter a whole number."
+    return "Give an answer, or an empty list if none apply."
+
+
+class _Parser:
+    """Turns one raw value into a typed answer, or records what is wrong with it."""
+
+    def __init__(self, treatment_ids: tuple[str, ...], accepted: Answers) -> None:
+        self.treatment_ids = treatment_ids
+        self.accepted = accepted
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, message))
+
+    def integer(self, compiled_item: CompiledItem, raw: object) -> AnswerValue | None:
+        item = compiled_item.item
+        assert item.minimum is not None and item.maximum is not None
+        range_message = (
+            item.error_message or f"Enter a whole number from {item.minimum} to {item.maximum}."
+        )
+        if not _is_int(raw):
+            self.fail(item.id, range_message)
+            return None
+        assert isinstance(raw, int)
+        low, high, message = item.minimum, item.maximum, range_message
+        for limit, check in compiled_item.limits:
+            if check(self.accepted):
+                low, high, message = limit.minimum, limit.maximum, limit.message
+                break
+        if not low <= raw <= high:
+            self.fail(item.id, message)
+            return None
+        return raw
+
+    def code(self, compiled_item: CompiledItem, raw: object, field: str) -> str | None:
+        item = compiled_item.item
+        if not isinstance(raw, str) or raw not in item.codes:
+            shown = raw if isinstance(raw, str) else type(raw).__name__
+            self.fail(
+                field, f"“{shown}” is not one of the answers. Choose from: {_quote(item.codes)}."
+            )
+            return None
+        visible = compiled_item.option_visible.get(raw)
+        if visible is not None and not visible(self.accepted):
+            self.fail(field, f"“{raw}” does not apply given your earlier answers; leave it out.")
+            return None
+        return raw
+
+    def multi(self, compiled_item: CompiledItem, raw: object) -> AnswerValue | None:
+        item = compiled_item.item
+        if not isinstance(raw, list):
+            self.fail(item.id, "Give a list of answers (select all that apply).")
+            return None
+        if not raw:
+            self.fail(item.id, _missing_message(item))
+            return None
+        before = len(self.errors)
+        codes = [self.code(compiled_item, value, item.id) for value in raw]
+        if len(self.errors) > before:
+            return None
+        chosen = [c for c in codes if c is not None]
+        if len(set(chosen)) != len(chosen):
+            self.fail(item.id, "Each answer can be selected only once.")
+            return None
+        exclusive = {o.code for o in item.options if o.exclusive}
+        if len(chosen) > 1 and exclusive & set(chosen):
+            self.fail(item.id, "“None of these” cannot be combined with other answers.")
+            return None
+        return frozenset(chosen)
+
+    def per_treatment(self, compiled_item: CompiledItem, raw: object) -> AnswerValue | None:
+        item = compiled_item.item
+        if not isinstance(raw, dict):
+            self.fail(item.id, "Give an object mapping treatment ids to answers ({} when none).")
+            return None
+        out: dict[str, Any] = {}
+        ok = True
+        for key in sorted(raw, key=str):
+            value = raw[key]
+            field = f"{item.id}.{key}"
+            if key not in self.treatment_ids:
+                self.fail(
+                    field,
+                    f"“{key}” is not a treatment we know. Use one of: {_quote(self.treatment_ids)}.",
+                )
+                ok = False
+                continue
+            if item.type == "months_by_treatment":
+                assert item.minimum is not None and item.maximum is not None
+                if not _is_int(value) or not item.minimum <= value <= item.maximum:
+                    self.fail(field, item.error_message or "Enter months as a whole number.")
+                    ok = False
+                    continue
+                out[key] = value
+            else:
+                parsed = self.code(compiled_item, value, field)
+                if parsed is None:
+                    ok = False
+                    continue
+                out[key] = parsed
+        return dict(sorted(out.items())) if ok else None
+
+    def parse(self, compiled_item: CompiledItem, raw: object) -> AnswerValue | None:
+        item = compiled_item.item
+        if item.type == "integer":
+            return self.integer(compiled_item, raw)
+        if item.type == "boolean":
+            if not isinstance(raw, bool):
+                self.fail(item.id, "Answer yes (true) or no (false).")
+                return None
+            return raw
+        if item.type == "choice":
+            return self.code(compiled_item, raw, item.id)
+        if item.type == "multi":
+            return self.multi(compiled_item, raw)
+        return self.per_treatment(compiled_item, raw)
+
+
+def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
+    """Typed answers if ``raw`` is a complete, valid answers object; otherwise every problem."""
+    if not isinstance(raw, Mapping):
+        return [
+            FieldError(
+                "answers", "Send the answers as one JSON object of question ids and answers."
+            )
+        ]
+    engine_data = compiled(knowledge)
+    known = {c.item.id for c in engine_data.items}
+    errors = [
+        FieldError(str(key), "This is not a question in the assessment; remove it.")
+        for key in raw
+        if key not in known
+    ]
+    accepted: dict[str, AnswerValue] = {}
+    undecidable: set[str] = set()
+    treatment_ids = tuple(knowledge.treatments)
+    for compiled_item in engine_data.items:
+        item = compiled_item.item
+        present = raw.get(item.id) is not None
+        depends_on = item.enable_when.items() if item.enable_when is not None else ()
+        if any(d in undecidable for d in depends_on):
+            undecidable.add(item.id)
+            continue
+        current = Answers.of(accepted)
+        visible = compiled_item.visible is None or compiled_item.visible(current)
+        if not visible:
+            if present:
+                errors.append(
+                    FieldError(
+                        item.id,
+                        "This question does not apply given your earlier answers; leave it out.",
+                    )
+                )
+            continue
+        if not present:
+            if item.required:
+                errors.append(FieldError(item.id, _missing_message(item)))
+                undecidable.add(item.id)
+            continue
+        parser = _Parser(treatment_ids, current)
+        value = parser.parse(compiled_item, raw[item.id])
+        if parser.errors:
+            errors.extend(parser.errors)
+            undecidable.add(item.id)
+        elif value is not None:
+            accepted[item.id] = value
+    if errors:
+        return errors
+    return Answers.of(accepted)
+
+
+def validated(raw: object, knowledge: Knowledge) -> Answers:
+    """Like :func:`validate`, raising :class:`InvalidAnswers` instead of returning problems."""
+    result = validate(raw, knowledge)
+    if isinstance(result, Answers):
+        return result
+    raise InvalidAnswers(result)

@@ -1,0 +1,56 @@
+"""The loaded knowledge: every kind of entry, indexed by id, plus the version hash."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from follicle.knowledge.conditions import Check, HairCondition
+from follicle.knowledge.questionnaire import Item, Questionnaire
+from follicle.knowledge.references import Reference
+from follicle.knowledge.treatments import Treatment
+from follicle.knowledge.triage import ContributingFactor, RedFlag
+
+Entry = Reference | Treatment | HairCondition | Check | RedFlag | ContributingFactor | Item
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the engine and the pages read. Built once by the loader and shared.
+
+    Mappings keep the order of the data files (treatments in the contract's order), so every
+    listing built from them is deterministic.
+    """
+
+    version: str
+    references: Mapping[str, Reference]
+    treatments: Mapping[str, Treatment]
+    conditions: Mapping[str, HairCondition]
+    checks: Mapping[str, Check]
+    red_flags: Mapping[str, RedFlag]
+    contributing_factors: Mapping[str, ContributingFactor]
+    questionnaire: Questionnaire
+
+    @property
+    def items(self) -> Mapping[str, Item]:
+        return {item.id: item for item in self.questionnaire.items}
+
+    def kinds(self) -> dict[str, Mapping[str, Entry]]:
+        """Each kind of entry by the name used in exports and ``kb show``."""
+        return {
+            "references": self.references,
+            "treatments": self.treatments,
+            "conditions": self.conditions,
+            "checks": self.checks,
+            "red_flags": self.red_flags,
+            "contributing_factors": self.contributing_factors,
+            "questionnaire_items": self.items,
+        }
+
+    def find(self, entry_id: str) -> list[tuple[str, Entry]]:
+        """Every entry with this id, with its kind (ids are unique, so at most one)."""
+        return [
+            (kind, entries[entry_id])
+            for kind, entries in self.kinds().items()
+            if entry_id in entries
+        ]

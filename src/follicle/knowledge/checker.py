@@ -1,0 +1,260 @@
+"""Cross-file checks: ids are unique, every reference resolves, every coded rule names real
+questionnaire items and codes, and the data holds everything the contract requires.
+
+These run after each file has been validated on its own; together with the per-entry schema
+errors they make up the single report ``follicle kb check`` prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from follicle.knowledge import contract
+from follicle.knowledge.conditions import Check, HairCondition
+from follicle.knowledge.predicates import AnswerTest
+from follicle.knowledge.problems import Problem
+from follicle.knowledge.questionnaire import Item, Questionnaire
+from follicle.knowledge.references import Reference
+from follicle.knowledge.treatments import GuidelineStatement, Treatment
+from follicle.knowledge.triage import ContributingFactor, RedFlag
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every value inside a model tree with its dotted path, parents before children."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            alias = type(value).model_fields[name].alias or name
+            yield from walk(child, f"{path}.{alias}" if path else alias)
+    elif isinstance(value, tuple):
+        for index, child in enumerate(value):
+            yield from walk(child, f"{path}[{index}]")
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, field: str, message: str) -> None:
+        self.problems.append(Problem(file, field, message))
+
+    def unique(self, file: str, ids: Sequence[str], what: str) -> None:
+        for entry_id, count in Counter(ids).items():
+            if count > 1:
+                self.add(file, entry_id, f"{what} id {entry_id!r} is used {count} times")
+
+    def citations(self, file: str, root: str, model: BaseModel, references: set[str]) -> None:
+        for path, value in walk(model, root):
+            if path.endswith("citations") and isinstance(value, tuple):
+                for index, ref in enumerate(value):
+                    if ref not in references:
+                        self.add(file, f"{path}[{index}]", f"unknown reference {ref!r}")
+            if isinstance(value, GuidelineStatement) and value.source not in references:
+                self.add(file, f"{path}.source", f"unknown reference {value.source!r}")
+
+    def predicates(
+        self,
+        file: str,
+        root: str,
+        model: BaseModel,
+        items: dict[str, Item],
+        treatment_ids: set[str],
+    ) -> None:
+        for path, value in walk(model, root):
+            if isinstance(value, AnswerTest):
+                for message in test_problems(value, items, treatment_ids):
+                    self.add(file, path, message)
+
+
+def test_problems(test: AnswerTest, items: dict[str, Item], treatment_ids: set[str]) -> list[str]:
+    """What is wrong with one answer test, given the questionnaire (empty when it is sound)."""
+    item = items.get(test.item)
+    if item is None:
+        return [f"unknown questionnaire item {test.item!r}"]
+    problems: list[str] = []
+    if test.in_ is not None:
+        if item.type not in ("choice", "multi", "outcome_by_treatment"):
+            problems.append(f"'in' needs a coded item; {item.id!r} is {item.type}")
+        else:
+            problems.extend(
+                f"unknown code {code!r} for {item.id!r} (known: {', '.join(item.codes)})"
+                for code in test.in_
+                if code not in item.codes
+            )
+    if (test.at_least is not None or test.below is not None) and item.type not in (
+        "integer",
+        "months_by_treatment",
+    ):
+        problems.append(f"'at_least'/'below' need a number item; {item.id!r} is {item.type}")
+    if test.is_ is not None and item.type != "boolean":
+        problems.append(f"'is' needs a yes/no item; {item.id!r} is {item.type}")
+    if test.keys is not None:
+        if item.type not in ("months_by_treatment", "outcome_by_treatment"):
+            problems.append(f"'keys' needs a per-treatment item; {item.id!r} is {item.type}")
+        problems.extend(
+            f"unknown treatment {key!r} in keys" for key in test.keys if key not in treatment_ids
+        )
+    return problems
+
+
+def _questionnaire_against_contract(q: Questionnaire, checker: _Checker) -> None:
+    file = "questionnaire.yaml"
+    items = q.items
+    checker.unique(file, [i.id for i in items], "item")
+    by_id = {i.id: i for i in items}
+    for expected in contract.ITEMS:
+        item = by_id.get(expected.id)
+        if item is None:
+            checker.add(
+                file, expected.id, "the contract requires this item but the questionnaire lacks it"
+            )
+            continue
+        if item.type != expected.type:
+            checker.add(
+                file,
+                f"{item.id}.type",
+                f"the contract says {expected.type}, the data says {item.type}",
+            )
+        missing = [code for code in expected.codes if code not in item.codes]
+        if missing:
+            checker.add(file, f"{item.id}.options", f"missing contract codes: {', '.join(missing)}")
+        if (item.minimum, item.maximum) != (expected.minimum, expected.maximum):
+            checker.add(
+                file,
+                f"{item.id}.minimum",
+                f"range {item.minimum}..{item.maximum} differs from the contract's "
+                f"{expected.minimum}..{expected.maximum}",
+            )
+        if (
+            contract.NONE in item.codes
+            and not next(o for o in item.options if o.code == contract.NONE).exclusive
+        ):
+            checker.add(file, f"{item.id}.options", "the 'none' option must be exclusive")
+    # Skip logic may only look back: an item is shown or hidden by answers already given.
+    asked: set[str] = set()
+    for item in items:
+        conditions = [("enable_when", item.enable_when)] + [
+            (f"options.{o.code}.enable_when", o.enable_when) for o in item.options
+        ]
+        for field, predicate in conditions:
+            if predicate is None:
+                continue
+            later = [name for name in predicate.items() if name not in asked]
+            if later:
+                checker.add(
+                    file, f"{item.id}.{field}", f"skip logic reads items not yet asked: {later}"
+                )
+        asked.add(item.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Every entry that passed its own schema, ready for the cross-file checks."""
+
+    references: list[Reference]
+    treatments: list[Treatment]
+    conditions: list[HairCondition]
+    checks: list[Check]
+    red_flags: list[RedFlag]
+    factors: list[ContributingFactor]
+    questionnaire: Questionnaire | None
+
+    @property
+    def items(self) -> dict[str, Item]:
+        return {i.id: i for i in self.questionnaire.items} if self.questionnaire else {}
+
+    def models(self) -> list[tuple[str, str, BaseModel]]:
+        """(file, path prefix, model) for every entry that can cite or hold rules."""
+        out: list[tuple[str, str, BaseModel]] = [
+            *((f"treatments/{t.id}.yaml", "", t) for t in self.treatments),
+            *(("conditions.yaml", c.id, c) for c in self.conditions),
+            *(("checks.yaml", c.id, c) for c in self.checks),
+            *(("red_flags.yaml", f.id, f) for f in self.red_flags),
+            *(("contributing_factors.yaml", f.id, f) for f in self.factors),
+        ]
+        if self.questionnaire is not None:
+            out.append(("questionnaire.yaml", "", self.questionnaire))
+        return out
+
+
+def _unique_ids(parsed: Parsed, checker: _Checker) -> None:
+    kinds: list[tuple[str, str, list[str]]] = [
+        ("references/", "reference", [r.id for r in parsed.references]),
+        ("treatments/", "treatment", [t.id for t in parsed.treatments]),
+        ("conditions.yaml", "condition", [c.id for c in parsed.conditions]),
+        ("checks.yaml", "check", [c.id for c in parsed.checks]),
+        ("red_flags.yaml", "red flag", [f.id for f in parsed.red_flags]),
+        ("contributing_factors.yaml", "contributing factor", [f.id for f in parsed.factors]),
+    ]
+    for file, what, ids in kinds:
+        checker.unique(file, ids, what)
+    # Ids are unique across kinds too, so `follicle kb show ID` is never ambiguous.
+    every = Counter(i for _, _, ids in kinds for i in set(ids))
+    every.update(set(parsed.items))
+    for entry_id, count in every.items():
+        if count > 1:
+            checker.add("(all files)", entry_id, f"id {entry_id!r} names {count} different entries")
+
+
+def _contract_coverage(parsed: Parsed, checker: _Checker) -> None:
+    present = {
+        "treatments/": ({t.id for t in parsed.treatments}, contract.TREATMENT_IDS, "treatment"),
+        "conditions.yaml": ({c.id for c in parsed.conditions}, contract.CONDITION_IDS, "condition"),
+        "red_flags.yaml": (
+            {f.id for f in parsed.red_flags},
+            contract.REQUIRED_RED_FLAG_IDS,
+            "red flag",
+        ),
+    }
+    for file, (ids, required, what) in present.items():
+        for missing in (r for r in required if r not in ids):
+            checker.add(file, missing, f"the contract requires this {what} but the data lacks it")
+
+
+def _links(parsed: Parsed, checker: _Checker) -> None:
+    """Ids that point at other entries (conditions treated, checks suggested) must exist."""
+    condition_ids = {c.id for c in parsed.conditions}
+    check_ids = {c.id for c in parsed.checks}
+    for t in parsed.treatments:
+        for index, treated in enumerate(t.suitability.treats):
+            if treated not in condition_ids:
+                checker.add(
+                    f"treatments/{t.id}.yaml",
+                    f"suitability.treats[{index}]",
+                    f"unknown condition {treated!r}",
+                )
+    links = [
+        *(("conditions.yaml", f"{c.id}.checks", c.checks) for c in parsed.conditions),
+        *(
+            ("contributing_factors.yaml", f"{f.id}.suggested_checks", f.suggested_checks)
+            for f in parsed.factors
+        ),
+    ]
+    for file, field, ids in links:
+        for index, check_id in enumerate(ids):
+            if check_id not in check_ids:
+                checker.add(file, f"{field}[{index}]", f"unknown check {check_id!r}")
+
+
+def check_consistency(parsed: Parsed) -> list[Problem]:
+    """Every cross-file problem in the parsed entries."""
+    checker = _Checker()
+    _unique_ids(parsed, checker)
+    reference_ids = {r.id for r in parsed.references}
+    treatment_ids = {t.id for t in parsed.treatments}
+    items = parsed.items
+    for file, root, model in parsed.models():
+        checker.citations(file, root, model, reference_ids)
+        if parsed.questionnaire is not None:
+            checker.predicates(file, root, model, items, treatment_ids)
+    _contract_coverage(parsed, checker)
+    _links(parsed, checker)
+    if parsed.questionnaire is not None:
+        _questionnaire_against_contract(parsed.questionnaire, checker)
+    return checker.problems

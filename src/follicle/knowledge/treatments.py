@@ -1,0 +1,248 @@
+"""Schema of a treatment: what it is, how it is given, what it costs, how sure we are.
+
+One YAML file per treatment under ``knowledge/treatments/``. Every fact carries its citations;
+the fields the engine reads (``placements``, ``suitability``, ``contraindications``,
+``cautions``, ``cost_basis``) are coded so that no clinical threshold lives in engine code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from follicle.knowledge.base import (
+    Citations,
+    Id,
+    IntRange,
+    RefId,
+    Sourced,
+    SourcedText,
+    Strict,
+    Text,
+)
+from follicle.knowledge.contract import Certainty, Regulatory, Tier
+from follicle.knowledge.predicates import Predicate
+
+Category = Literal[
+    "topical_drug",
+    "oral_drug",
+    "medicated_shampoo",
+    "home_device",
+    "procedure",
+    "biologic",
+    "surgery",
+]
+OpenTo = Literal[
+    "pills", "topicals", "home_devices", "in_office_procedures", "experimental_treatments"
+]
+Sex = Literal["female", "male"]
+StudyType = Literal[
+    "randomized_trial",
+    "meta_analysis",
+    "network_meta_analysis",
+    "systematic_review",
+    "case_series",
+    "case_report",
+    "pilot_study",
+    "uncontrolled_trial",
+    "cohort_study",
+    "preclinical",
+    "expert_consensus",
+]
+CostUnit = Literal["month", "session", "device", "procedure", "course", "graft"]
+ActionKind = Literal[
+    "approval",
+    "otc_switch",
+    "device_clearance",
+    "label_change",
+    "safety_notification",
+    "public_safety_alert",
+    "warning_letter",
+    "untitled_letter",
+    "petition_decision",
+]
+
+
+class NamedFact(SourcedText):
+    """A fact with an id so pages and articles can pull it by name."""
+
+    id: Id
+
+
+class DeliveryMode(Sourced):
+    id: Id
+    name: Text
+    description: Text
+
+
+class Protocol(Sourced):
+    """How the treatment is used. Ranges are what the cited sources describe, not advice."""
+
+    summary: Text
+    dosing: Text | None = None
+    initial_sessions: IntRange | None = None
+    interval_weeks: IntRange | None = None
+    session_minutes: IntRange | None = None
+    maintenance: Text | None = None
+    maintenance_interval_months: IntRange | None = None
+
+
+class CostRange(Sourced):
+    """A price range as one source states it. ``year`` is absent for undated pages."""
+
+    id: Id
+    label: Text
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+    unit: CostUnit
+    currency: Literal["USD"] = "USD"
+    year: int | None = Field(default=None, ge=1980, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.high < self.low:
+            raise ValueError(f"high ({self.high}) is below low ({self.low})")
+        return self
+
+
+class QualitativeCost(SourcedText):
+    """A price described only in words by its source (for example the seed article)."""
+
+    id: Id
+
+
+class RegulatoryAction(Sourced):
+    """A dated regulatory event: approval, clearance, label change, notification or letter."""
+
+    date: dt.date
+    date_precision: Literal["day", "month", "year"] = "day"
+    kind: ActionKind
+    agency: Literal["FDA"] = "FDA"
+    subject: Text
+    summary: Text
+
+
+class RegulatoryStatus(Sourced):
+    """US status for hair loss specifically (a drug approved for something else is off-label)."""
+
+    us_status: Regulatory
+    summary: Text
+    actions: tuple[RegulatoryAction, ...] = ()
+
+
+class KeyFinding(Sourced):
+    """One study's headline result, with its design and size where the source gives them."""
+
+    design: StudyType
+    participants: int | None = Field(default=None, ge=1)
+    text: Text
+
+
+class Evidence(Strict):
+    """How well the treatment is shown to work for pattern hair loss.
+
+    ``certainty`` is Follicle's editorial rating in the spirit of GRADE (high, moderate, low,
+    very low), resting on the cited studies; ``certainty_rationale`` says why.
+    """
+
+    certainty: Certainty
+    certainty_rationale: Text
+    study_types: tuple[StudyType, ...] = Field(min_length=1)
+    key_findings: tuple[KeyFinding, ...] = Field(min_length=1)
+    limitations: tuple[SourcedText, ...] = ()
+    citations: Citations
+
+
+class GuidelineStatement(Sourced):
+    """What a named guideline or consensus says, paraphrased, with its strength wording."""
+
+    source: RefId
+    population: Text
+    strength: Text
+    statement: Text
+
+
+class CodedRule(Sourced):
+    """A contraindication or caution the engine can test against the answers."""
+
+    id: Id
+    when: Predicate
+    message: Text
+
+
+class Caution(CodedRule):
+    """A caution shown when it holds. ``needs_clinician`` (the default) means a clinician should
+    weigh it before the person starts, so the engine does not call the option ``recommended``;
+    general warnings that apply to everyone set it to ``false``.
+    """
+
+    needs_clinician: bool = True
+
+
+class TimeToEffect(Sourced):
+    months: IntRange | None = None
+    text: Text
+
+
+class Placement(Strict):
+    """Which tier the option takes for the people matched by ``when`` (first match wins)."""
+
+    when: Predicate | None = None
+    tier: Tier
+    reason: Text
+    citations: Citations
+
+
+class Suitability(Strict):
+    """Who the option is meant for; outside it the engine says ``not_now`` and why."""
+
+    sexes: tuple[Sex, ...] = Field(min_length=1)
+    sex_reason: Text | None = None
+    min_age: int = Field(ge=0, le=120)
+    open_to: tuple[OpenTo, ...] = Field(min_length=1)
+    treats: tuple[Id, ...] = Field(min_length=1)
+    citations: Citations
+
+
+class Treatment(Strict):
+    id: Id
+    name: Text
+    short_name: Text
+    category: Category
+    summary: Text
+    mechanism: SourcedText
+    facts: tuple[NamedFact, ...] = ()
+    delivery_modes: tuple[DeliveryMode, ...] = Field(min_length=1)
+    protocol: Protocol
+    costs: tuple[CostRange, ...] = ()
+    qualitative_costs: tuple[QualitativeCost, ...] = ()
+    cost_basis: Id | None = None
+    cost_gap: Text | None = None
+    regulatory: RegulatoryStatus
+    evidence: Evidence
+    guideline_statements: tuple[GuidelineStatement, ...] = ()
+    side_effects: tuple[SourcedText, ...] = ()
+    contraindications: tuple[CodedRule, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    time_to_effect: TimeToEffect
+    suitability: Suitability
+    placements: tuple[Placement, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _costs_consistent(self) -> Self:
+        ids = [c.id for c in self.costs]
+        if self.cost_basis is None and self.costs:
+            raise ValueError("cost_basis must name the cost range used for estimates")
+        if self.cost_basis is not None and self.cost_basis not in ids:
+            raise ValueError(f"cost_basis {self.cost_basis!r} is not one of the costs {ids}")
+        if not self.costs and self.cost_gap is None:
+            raise ValueError("with no cost ranges, cost_gap must say why no price is given")
+        if self.placements[-1].when is not None:
+            raise ValueError("the last placement must have no `when` (it is the default)")
+        return self
+
+    @property
+    def basis_cost(self) -> CostRange | None:
+        return next((c for c in self.costs if c.id == self.cost_basis), None)

@@ -1,0 +1,124 @@
+"""The checker reports every planted error at once, each with its file and field."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from follicle.cli import main
+from follicle.knowledge import KnowledgeInvalid, check_knowledge, load_knowledge
+
+
+def _plant_five_errors(edit: Callable[[str, str, str], None]) -> None:
+    # 1. an unknown reference
+    edit(
+        "treatments/finasteride.yaml", "citations: [kaufman-1998", "citations: [no-such-paper-2099"
+    )
+    # 2. a duplicate id
+    edit("checks.yaml", "- id: full_blood_count", "- id: ferritin")
+    # 3. a cost with its source removed
+    edit(
+        "treatments/prp.yaml",
+        "    high: 2000\n    unit: session\n    citations: [price-prp-pages]\n",
+        "    high: 2000\n    unit: session\n",
+    )
+    # 4. a bad code in a contraindication
+    edit("treatments/oral_minoxidil.yaml", "in: [heart_disease]", "in: [heart_trouble]")
+    # 5. a questionnaire item the contract requires but the data lacks
+    edit("questionnaire.yaml", "      - id: family_history\n", "      - id: family_background\n")
+
+
+def test_it_reports_every_planted_error_at_once_with_file_and_field(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    _plant_five_errors(edit)
+    _, problems = check_knowledge(knowledge_copy)
+    found = {(p.file, p.field, p.message) for p in problems}
+
+    def has(file: str, field_part: str, message_part: str) -> bool:
+        return any(f == file and field_part in fld and message_part in m for f, fld, m in found)
+
+    assert has("treatments/finasteride.yaml", "citations", "unknown reference 'no-such-paper-2099'")
+    assert has("checks.yaml", "ferritin", "used 2 times")
+    assert has("treatments/prp.yaml", "costs[0].citations", "Field required")
+    assert has(
+        "treatments/oral_minoxidil.yaml", "contraindications", "unknown code 'heart_trouble'"
+    )
+    assert has("questionnaire.yaml", "family_history", "the contract requires this item")
+
+
+def test_the_cli_exits_1_and_lists_every_problem(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plant_five_errors(edit)
+    monkeypatch.setenv("FOLLICLE_KNOWLEDGE_DIR", str(knowledge_copy))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["kb", "check"], out=out, err=err) == 1
+    lines = err.getvalue().splitlines()
+    for file in (
+        "finasteride.yaml",
+        "checks.yaml",
+        "prp.yaml",
+        "oral_minoxidil.yaml",
+        "questionnaire.yaml",
+    ):
+        assert any(file in line for line in lines), file
+    assert lines[-1].endswith("problem(s) found.")
+
+
+def test_loading_invalid_data_raises_with_every_problem(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    _plant_five_errors(edit)
+    with pytest.raises(KnowledgeInvalid) as raised:
+        load_knowledge(knowledge_copy)
+    assert len(raised.value.problems) >= 5
+
+
+def test_an_unknown_key_is_an_error_not_ignored(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("treatments/dutasteride.yaml", "\nname:", "\nnmae: Typo\nname:")
+    _, problems = check_knowledge(knowledge_copy)
+    assert any(p.file == "treatments/dutasteride.yaml" and "nmae" in p.field for p in problems)
+
+
+def test_a_key_given_twice_is_an_error(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("treatments/dutasteride.yaml", "\nname:", "\nsummary: again\nname:")
+    _, problems = check_knowledge(knowledge_copy)
+    assert any(
+        p.file == "treatments/dutasteride.yaml" and "appears twice" in p.message for p in problems
+    )
+
+
+def test_a_missing_contract_treatment_is_reported(knowledge_copy: Path) -> None:
+    (knowledge_copy / "treatments" / "ketoconazole_shampoo.yaml").unlink()
+    _, problems = check_knowledge(knowledge_copy)
+    assert any(
+        p.field == "ketoconazole_shampoo" and "contract requires" in p.message for p in problems
+    )
+
+
+def test_skip_logic_may_not_look_ahead(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "questionnaire.yaml",
+        "enable_when: {item: sex, in: [female]}",
+        "enable_when: {item: expectation, in: [unsure]}",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert any("not yet asked" in p.message and p.field.startswith("pregnancy") for p in problems)
+
+
+def test_the_version_changes_when_a_fact_changes(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    before = load_knowledge(knowledge_copy).version
+    edit("treatments/finasteride.yaml", "name:", "name: ")
+    assert load_knowledge(knowledge_copy).version != before

@@ -1,0 +1,55 @@
+"""``follicle kb export|show|summary`` and ``python -m follicle`` behave as documented."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from follicle.cli import main
+from follicle.knowledge import Knowledge
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "follicle", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_export_holds_every_kind_of_entry_and_the_version(knowledge: Knowledge) -> None:
+    out = io.StringIO()
+    assert main(["kb", "export", "--json"], out=out, err=io.StringIO()) == 0
+    document = json.loads(out.getvalue())
+    assert document["knowledge_version"] == knowledge.version
+    assert len(document["treatments"]) == 12
+    assert len(document["conditions"]) == 9
+    assert {f["id"] for f in document["red_flags"]} >= {"scarring_signs", "rapid_virilization"}
+    assert document["questionnaire"]["steps"]
+    assert len(document["references"]) == len(knowledge.references)
+
+
+def test_export_version_is_the_same_in_two_separate_runs() -> None:
+    first = json.loads(_run("kb", "export", "--json").stdout)["knowledge_version"]
+    second = json.loads(_run("kb", "export", "--json").stdout)["knowledge_version"]
+    assert first == second
+
+
+def test_show_prints_one_entry_with_its_kind() -> None:
+    result = _run("kb", "show", "finasteride")
+    assert result.returncode == 0
+    entry = json.loads(result.stdout)
+    assert entry["kind"] == "treatments"
+    assert entry["regulatory"]["us_status"] == "fda_approved"
+
+
+def test_show_an_unknown_id_exits_2() -> None:
+    result = _run("kb", "show", "unicorn_tears")
+    assert result.returncode == 2
+    assert "no entry" in result.stderr
+
+
+def test_check_passes_on_the_real_data() -> None:
+    result = _run("kb", "check")
+    assert result.returncode == 0, result.stderr
+    assert "knowledge data OK" in result.stdout
