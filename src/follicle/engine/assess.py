@@ -37,7 +37,8 @@ def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
         data, answers=answers, route=route, identified=identified, criteria=criteria, trace=trace
     )
     order = {tid: n for n, tid in enumerate(knowledge.treatments)}
-    ranked = rank_options(options, order, trace)
+    ranks_after = {t.id: t.ranks_after for t in knowledge.treatments.values() if t.ranks_after}
+    ranked = rank_options(options, order, ranks_after, trace)
     return AssessmentResult(
         engine_version=ENGINE_VERSION,
         knowledge_version=knowledge.version,

@@ -221,7 +221,15 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
     """Ids that point at other entries (conditions treated, checks suggested) must exist."""
     condition_ids = {c.id for c in parsed.conditions}
     check_ids = {c.id for c in parsed.checks}
+    treatment_ids = {t.id for t in parsed.treatments}
     for t in parsed.treatments:
+        for index, leader in enumerate(t.ranks_after):
+            if leader not in treatment_ids or leader == t.id:
+                checker.add(
+                    f"treatments/{t.id}.yaml",
+                    f"ranks_after[{index}]",
+                    f"unknown treatment {leader!r}",
+                )
         for index, treated in enumerate(t.suitability.treats):
             if treated not in condition_ids:
                 checker.add(

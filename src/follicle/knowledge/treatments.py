@@ -229,6 +229,8 @@ class Treatment(Strict):
     time_to_effect: TimeToEffect
     suitability: Suitability
     placements: tuple[Placement, ...] = Field(min_length=1)
+    #: Treatments this one always ranks after, whatever the statuses (exosomes after PRP).
+    ranks_after: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
     def _costs_consistent(self) -> Self:

@@ -17,6 +17,11 @@ from follicle.knowledge.treatments import Treatment
 HORIZONS = (1, 3, 5)
 
 
+def dollars(amount: int) -> str:
+    """``1500`` -> ``$1,500``."""
+    return f"${amount:,}"
+
+
 def _round(value: Fraction) -> int:
     """Whole dollars, halves rounded up (deterministic; no float drift)."""
     return int((value + Fraction(1, 2)) // 1)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
-from follicle.engine.result import Criterion, Evidence, Option
-from follicle.engine.rules.costs import project_cost
+from follicle.engine.result import CostProjection, Criterion, Evidence, Option
+from follicle.engine.rules.costs import dollars, project_cost
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route, Status, Tier
 
@@ -48,9 +48,10 @@ class Draft:
     rules: list[str] = field(default_factory=list)
     cautions: list[str] = field(default_factory=list)
     citations: dict[str, None] = field(default_factory=dict)
-    blocked: bool = (
-        False  # unsuitable, not wanted, or failed before: cannot serve as first line now
-    )
+    # Avoided, unsuitable, not wanted, or failed before: not available to this person now.
+    blocked: bool = False
+    # Meant for this person's sex and age at all (finasteride is not, for a woman).
+    applicable: bool = True
 
     @property
     def id(self) -> str:
@@ -248,7 +249,10 @@ def decide_options(
 ) -> list[Option]:
     """Every treatment once, unranked (``rank`` 0); ranking is the next rule."""
     drafts = [_place(ct, answers, trace) for ct in data.treatments]
+    sex, age = answers.choice("sex"), answers.number("age") or 0
     for draft in drafts:
+        suitability = draft.compiled.treatment.suitability
+        draft.applicable = sex in suitability.sexes and age >= suitability.min_age
         _contraindications(draft, answers, trace)
         if draft.status == "avoid":
             draft.blocked = True
@@ -264,8 +268,8 @@ def decide_options(
         _history(draft, answers, trace)
 
     if route == "online_plan":
-        first_line = [d for d in drafts if d.tier == "first_line"]
-        first_line_gap = any(d.blocked for d in first_line)
+        # A gap: a first-line option meant for this person is avoided, declined or has failed.
+        first_line_gap = any(d.blocked and d.applicable for d in drafts if d.tier == "first_line")
         evidence_based = {d.id for d in drafts if d.tier in EVIDENCE_BASED_TIERS}
         on_evidence_based = any(t in evidence_based for t in (*answers.months(), *answers.tried()))
         for draft in drafts:
@@ -292,15 +296,34 @@ def decide_options(
                 trace.fire(f"option.{draft.id}.caution.discuss"),
                 "Something in your answers needs a clinician's view before you start it (see the cautions).",
             )
-        options.append(_finish(draft))
+        cost, cost_note = project_cost(draft.compiled.treatment)
+        _budget(draft, answers, cost, trace)
+        options.append(_finish(draft, cost, cost_note))
     return options
 
 
-def _finish(draft: Draft) -> Option:
+def _budget(draft: Draft, answers: Answers, cost: CostProjection | None, trace: Trace) -> None:
+    """Say so when even the low end of the first year is above the monthly budget given.
+
+    Cost never changes the status (safety and evidence decide that); it is shown so that
+    "when the math works" is visible.
+    """
+    budget = answers.number("monthly_budget_usd")
+    if budget is None or cost is None:
+        return
+    monthly_low = cost.first_year.low / 12
+    if monthly_low > budget:
+        draft.because(
+            trace.fire(f"option.{draft.id}.budget.over", ("monthly_budget_usd",)),
+            f"Even at the low end it comes to about {dollars(round(monthly_low))} a month in the first "
+            f"year, more than the {dollars(budget)} a month you said you could spend.",
+        )
+
+
+def _finish(draft: Draft, cost: CostProjection | None, cost_note: str | None) -> Option:
     treatment = draft.compiled.treatment
     assert draft.status is not None
     draft.cite(*treatment.evidence.citations, *treatment.regulatory.citations)
-    cost, cost_note = project_cost(treatment)
     return Option(
         treatment=treatment.id,
         name=treatment.name,

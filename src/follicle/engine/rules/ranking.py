@@ -4,6 +4,10 @@ The order is: status (recommended, consider, not now, avoid), then tier (first l
 second line, adjuncts, in-office and experimental), then certainty of evidence, then regulatory
 standing, then the lowest first-year cost (unknown last), then the contract's order of
 treatments. The last key is unique, so ranks are 1..n without ties and never depend on chance.
+
+Finally, a treatment that the data says ``ranks_after`` another (exosomes after PRP) is moved
+to just below it if the keys put it higher: PRP is the more conservative in-office option and
+comes first even when a person has tried it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,34 @@ REGULATORY_ORDER = (
 )
 
 
-def rank_options(options: list[Option], order: dict[str, int], trace: Trace) -> tuple[Option, ...]:
+def _respect_precedence(
+    ranked: list[Option], ranks_after: dict[str, tuple[str, ...]], trace: Trace
+) -> None:
+    for _ in range(len(ranked) ** 2):  # the data is acyclic; this bounds a mistake
+        moved = False
+        for follower, leaders in ranks_after.items():
+            position = {o.treatment: n for n, o in enumerate(ranked)}
+            for leader in leaders:
+                if (
+                    follower in position
+                    and leader in position
+                    and position[follower] < position[leader]
+                ):
+                    item = ranked.pop(position[follower])
+                    ranked.insert(position[leader], item)  # the leader moved up by one
+                    trace.fire(f"rank.{follower}.after.{leader}")
+                    moved = True
+                    break
+        if not moved:
+            return
+
+
+def rank_options(
+    options: list[Option],
+    order: dict[str, int],
+    ranks_after: dict[str, tuple[str, ...]],
+    trace: Trace,
+) -> tuple[Option, ...]:
     def key(option: Option) -> tuple[int, int, int, int, float, int]:
         cost = option.cost.first_year.low if option.cost is not None else float("inf")
         return (
@@ -36,4 +67,5 @@ def rank_options(options: list[Option], order: dict[str, int], trace: Trace) -> 
 
     ranked = sorted(options, key=key)
     trace.fire("rank")
+    _respect_precedence(ranked, ranks_after, trace)
     return tuple(option.model_copy(update={"rank": n}) for n, option in enumerate(ranked, start=1))

@@ -1,0 +1,52 @@
+"""Words a person reads for the engine's codes, shared by the text report and the web pages.
+
+Badges show these words, never colour alone (see ``specs/ux.md``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from follicle.engine.rules.costs import dollars
+
+__all__ = ["CERTAINTY", "LIKELIHOOD", "REGULATORY", "ROUTE", "STATUS", "TIER", "URGENCY", "dollars"]
+
+TIER: Final = {
+    "first_line": "First line",
+    "second_line": "Second line",
+    "adjunct": "Add-on",
+    "in_office": "In-office",
+    "experimental": "Experimental",
+}
+
+STATUS: Final = {
+    "recommended": "Recommended",
+    "consider": "Worth discussing",
+    "not_now": "Not now",
+    "avoid": "Avoid",
+}
+
+CERTAINTY: Final = {
+    "high": "High certainty",
+    "moderate": "Moderate certainty",
+    "low": "Low certainty",
+    "very_low": "Very low certainty",
+}
+
+REGULATORY: Final = {
+    "fda_approved": "FDA-approved",
+    "fda_cleared_device": "FDA-cleared device",
+    "off_label": "Off-label",
+    "medical_procedure": "Medical procedure",
+    "not_approved": "Not approved",
+    "unapproved_with_fda_warnings": "Not approved, FDA warnings",
+}
+
+URGENCY: Final = {"routine": "Routine", "soon": "Soon", "urgent": "Urgent"}
+
+ROUTE: Final = {
+    "online_plan": "Online plan, reviewed by a clinician",
+    "in_person": "See a clinician in person",
+}
+
+LIKELIHOOD: Final = {"likely": "Likely", "possible": "Possible"}

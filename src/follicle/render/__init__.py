@@ -1,0 +1,1 @@
+"""Presentations of an assessment result (plain text for the command line; HTML comes later)."""

@@ -1,0 +1,64 @@
+"""Contraindications in the data make an option ``avoid`` for the people they concern.
+
+Sources: ldom-consensus-2024 (oral minoxidil: heart conditions, pregnancy; hypotension and
+kidney disease are precautions), prp-contraindications-tressless-2017 and prp-clinic-risks-newroots
+(PRP: bleeding disorders, blood thinners; unverified), microneedling-contraindications-spa-page
+(keloids, isotretinoin; unverified), minoxidil-otc-label (sore or inflamed scalp).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from follicle.knowledge import Knowledge
+from tests.engine.builders import MAN, answers, assess, option
+
+
+def test_oral_minoxidil_is_avoided_with_heart_disease(knowledge: Knowledge) -> None:
+    """Source: ldom-consensus-2024; the coarse code is read safely as any heart condition."""
+    result = assess(knowledge, answers(MAN, conditions=["heart_disease"]))
+    assert option(result, "oral_minoxidil").status == "avoid"
+    assert "ldom-consensus-2024" in option(result, "oral_minoxidil").citations
+
+
+def test_low_blood_pressure_is_a_caution_for_oral_minoxidil(knowledge: Knowledge) -> None:
+    """Source: ldom-consensus-2024 (hypotension is a precaution)."""
+    result = assess(
+        knowledge,
+        answers(
+            MAN, conditions=["low_blood_pressure"], tried_before={"topical_minoxidil": "no_benefit"}
+        ),
+    )
+    oral = option(result, "oral_minoxidil")
+    assert oral.cautions
+    assert oral.status == "consider"
+
+
+@pytest.mark.parametrize(
+    ("changes", "treatment"),
+    [
+        ({"conditions": ["bleeding_disorder"]}, "prp"),
+        ({"medications": ["anticoagulant"]}, "prp"),
+        ({"conditions": ["keloid_scarring"]}, "microneedling"),
+        ({"medications": ["isotretinoin_or_retinoid"]}, "microneedling"),
+        ({"scalp_symptoms": ["redness"]}, "topical_minoxidil"),
+        ({"conditions": ["liver_disease"]}, "oral_minoxidil"),
+    ],
+)
+def test_it_avoids_options_contraindicated_for_this_person(
+    knowledge: Knowledge, changes: dict[str, list[str]], treatment: str
+) -> None:
+    """Sources: see the module docstring; each rule is a contraindication in the treatment's file."""
+    result = assess(knowledge, answers(MAN, **changes))
+    chosen = option(result, treatment)
+    assert chosen.status == "avoid"
+    assert any(
+        rule.startswith(f"option.{treatment}.contraindication.") for rule in chosen.reason_rules
+    )
+
+
+def test_an_avoided_option_ranks_below_every_other(knowledge: Knowledge) -> None:
+    """Source: contract (ranks best first; avoid is contraindicated)."""
+    result = assess(knowledge, answers(MAN, medications=["anticoagulant"]))
+    prp = option(result, "prp")
+    assert all(o.rank < prp.rank for o in result.options if o.status != "avoid")

@@ -1,0 +1,74 @@
+"""Costs over time come from the price range and the protocol in the data.
+
+Sources: price-survey-telehealth-pages (monthly drug prices), price-prp-pages (PRP per session,
+course and maintenance), price-lllt-pages (one-off devices).
+"""
+
+from __future__ import annotations
+
+from follicle.engine.rules.costs import project_cost
+from follicle.knowledge import Knowledge
+from tests.engine.builders import MAN, answers, assess, option
+
+
+def test_a_monthly_price_is_twelve_months_a_year(knowledge: Knowledge) -> None:
+    """Source: price-survey-telehealth-pages."""
+    finasteride = knowledge.treatments["finasteride"]
+    basis = finasteride.basis_cost
+    assert basis is not None
+    cost, _ = project_cost(finasteride)
+    assert cost is not None
+    assert (cost.first_year.low, cost.first_year.high) == (12 * basis.low, 12 * basis.high)
+    assert (cost.five_years.low, cost.five_years.high) == (60 * basis.low, 60 * basis.high)
+
+
+def test_prp_adds_maintenance_after_the_first_course(knowledge: Knowledge) -> None:
+    """Source: price-prp-pages (initial sessions, then maintenance every few months)."""
+    prp = knowledge.treatments["prp"]
+    basis, course, interval = (
+        prp.basis_cost,
+        prp.protocol.initial_sessions,
+        prp.protocol.maintenance_interval_months,
+    )
+    assert basis is not None and course is not None and interval is not None
+    cost, _ = project_cost(prp)
+    assert cost is not None
+    assert cost.first_year.low == course.min * basis.low
+    assert cost.first_year.high == course.max * basis.high
+    per_year_low = round(12 / interval.max * basis.low)
+    assert cost.five_years.low == cost.first_year.low + 4 * per_year_low
+    assert cost.five_years.high > cost.first_year.high
+
+
+def test_a_device_is_a_one_off_cost(knowledge: Knowledge) -> None:
+    """Source: price-lllt-pages."""
+    cost, _ = project_cost(knowledge.treatments["low_level_laser"])
+    assert cost is not None
+    assert cost.first_year == cost.five_years
+
+
+def test_an_unknown_price_is_said_not_invented(knowledge: Knowledge) -> None:
+    """Source: the evidence notes found no in-office microneedling price."""
+    result = assess(knowledge, MAN)
+    microneedling = option(result, "microneedling")
+    assert microneedling.cost is None
+    assert microneedling.cost_note
+
+
+def test_every_option_shows_a_cost_or_says_why_not(knowledge: Knowledge) -> None:
+    """Source: contract (costs for each option, so that when the math works is visible)."""
+    for o in assess(knowledge, MAN).options:
+        assert (o.cost is not None) != (o.cost_note is not None)
+        if o.cost:
+            assert o.cost.first_year.low <= o.cost.three_years.low <= o.cost.five_years.low
+            assert o.cost.citations
+
+
+def test_a_small_budget_is_compared_with_the_first_year(knowledge: Knowledge) -> None:
+    """Source: price-prp-pages: PRP's first year is far above a $20 monthly budget."""
+    result = assess(
+        knowledge, answers(MAN, monthly_budget_usd=20, current_treatments={"finasteride": 6})
+    )
+    prp = option(result, "prp")
+    assert any("a month you said you could spend" in r for r in prp.reasons)
+    assert prp.status == "consider"  # cost informs; it does not change safety or evidence

@@ -1,0 +1,172 @@
+"""Properties over generated answers: the engine's invariants hold for every valid input, and
+every generated invalid input is rejected with the offending field named."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from follicle.engine import Answers, run, validate
+from follicle.engine.generate import random_answers
+from follicle.knowledge import Knowledge, load_knowledge
+from follicle.knowledge.loader import DEFAULT_ROOT
+
+KNOWLEDGE = load_knowledge(DEFAULT_ROOT)
+valid_answers = st.randoms(use_true_random=False).map(lambda rng: random_answers(KNOWLEDGE, rng))
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _result(raw: dict[str, Any]):  # type: ignore[no-untyped-def]
+    result = run(raw, KNOWLEDGE)
+    assert not isinstance(result, list), result
+    return result
+
+
+@PROPERTY
+@given(valid_answers)
+def test_every_generated_answer_set_is_valid_and_assessable(raw: dict[str, Any]) -> None:
+    assert isinstance(validate(raw, KNOWLEDGE), Answers)
+    _result(raw)
+
+
+@PROPERTY
+@given(valid_answers)
+def test_every_treatment_appears_exactly_once_with_ranks_one_to_n(raw: dict[str, Any]) -> None:
+    result = _result(raw)
+    assert sorted(o.treatment for o in result.options) == sorted(KNOWLEDGE.treatments)
+    assert [o.rank for o in result.options] == list(range(1, len(KNOWLEDGE.treatments) + 1))
+
+
+@PROPERTY
+@given(valid_answers)
+def test_every_option_cites_references_that_exist(raw: dict[str, Any]) -> None:
+    for option in _result(raw).options:
+        assert option.citations
+        assert set(option.citations) <= set(KNOWLEDGE.references)
+        assert option.reasons
+
+
+@PROPERTY
+@given(valid_answers)
+def test_a_red_flag_always_means_in_person_and_no_plan(raw: dict[str, Any]) -> None:
+    result = _result(raw)
+    assert (result.route == "in_person") == bool(result.red_flags)
+    if result.red_flags:
+        assert all(o.status in ("not_now", "avoid") for o in result.options)
+        assert result.in_person is not None
+
+
+@PROPERTY
+@given(valid_answers)
+def test_exosomes_are_never_recommended_and_considered_only_with_every_criterion(
+    raw: dict[str, Any],
+) -> None:
+    result = _result(raw)
+    exosomes = next(o for o in result.options if o.treatment == "exosomes")
+    assert exosomes.status != "recommended"
+    if exosomes.status == "consider":
+        assert all(c.met for c in result.exosome_criteria)
+    unmet = [c for c in result.exosome_criteria if not c.met]
+    assert len([r for r in exosomes.reason_rules if r.startswith("exosomes.criterion.")]) >= (
+        len(unmet) if exosomes.status != "consider" else 0
+    )
+
+
+@PROPERTY
+@given(valid_answers)
+def test_prp_always_ranks_before_exosomes(raw: dict[str, Any]) -> None:
+    ranks = {o.treatment: o.rank for o in _result(raw).options}
+    assert ranks["prp"] < ranks["exosomes"]
+
+
+@PROPERTY
+@given(valid_answers, st.randoms(use_true_random=False))
+def test_the_same_input_gives_the_same_bytes_whatever_the_key_order(
+    raw: dict[str, Any], rng: random.Random
+) -> None:
+    shuffled_items = list(raw.items())
+    rng.shuffle(shuffled_items)
+    shuffled = {k: (rng.sample(v, len(v)) if isinstance(v, list) else v) for k, v in shuffled_items}
+    assert _result(raw).to_json() == _result(shuffled).to_json()
+
+
+@PROPERTY
+@given(valid_answers)
+def test_avoid_follows_a_contraindication_and_nothing_else(raw: dict[str, Any]) -> None:
+    for option in _result(raw).options:
+        has_contraindication = any(".contraindication." in r for r in option.reason_rules)
+        assert (option.status == "avoid") == has_contraindication
+
+
+# --- invalid answers ---------------------------------------------------------------------------
+
+BREAKERS = st.sampled_from(
+    [
+        ("age", 0),
+        ("age", 121),
+        ("age", "thirty"),
+        ("age", 1.5),
+        ("sex", "other"),
+        ("pattern", 7),
+        ("onset", None),
+        ("triggers", ["none", "childbirth"]),
+        ("triggers", ["asteroid"]),
+        ("scalp_symptoms", []),
+        ("medications", "none"),
+        ("duration_months", 601),
+        ("current_treatments", {"magic": 1}),
+        ("current_treatments", {"prp": -3}),
+        ("tried_before", {"prp": "great"}),
+        ("open_to", ["teleportation"]),
+        ("expectation", "everything"),
+        ("family_history", True),
+        ("monthly_budget_usd", -5),
+        ("unknown_question", 1),
+    ]
+)
+
+
+@PROPERTY
+@given(valid_answers, BREAKERS)
+def test_a_broken_answer_is_rejected_with_its_field_named(
+    raw: dict[str, Any], breaker: tuple[str, Any]
+) -> None:
+    field, value = breaker
+    broken = dict(raw)
+    if value is None:
+        broken.pop(field, None)
+    else:
+        broken[field] = value
+    errors = validate(broken, KNOWLEDGE)
+    assert isinstance(errors, list)
+    assert any(e.field == field or e.field.startswith(f"{field}.") for e in errors)
+    assert all(e.message for e in errors)
+
+
+@PROPERTY
+@given(
+    st.dictionaries(
+        st.text(max_size=12), st.none() | st.integers() | st.text(max_size=8), max_size=6
+    )
+)
+def test_arbitrary_objects_never_crash_validation(raw: dict[str, Any]) -> None:
+    result = validate(raw, KNOWLEDGE)
+    assert isinstance(result, (Answers, list))
+
+
+def test_the_generator_covers_both_routes_and_every_status() -> None:
+    rng = random.Random(7)
+    routes, statuses = set(), set()
+    for _ in range(400):
+        result = _result(random_answers(KNOWLEDGE, rng))
+        routes.add(result.route)
+        statuses.update(o.status for o in result.options)
+    assert routes == {"online_plan", "in_person"}
+    assert statuses == {"recommended", "consider", "not_now", "avoid"}
+
+
+def test_knowledge_fixture_matches_the_module_copy(knowledge: Knowledge) -> None:
+    assert knowledge.version == KNOWLEDGE.version

@@ -1,0 +1,51 @@
+"""Every reason can be traced to a rule and the answers it read; the same input gives the same bytes."""
+
+from __future__ import annotations
+
+from follicle.engine import ENGINE_VERSION
+from follicle.knowledge import Knowledge
+from tests.engine.builders import EXOSOME_CANDIDATE, MAN, WOMAN, answers, assess
+
+
+def test_the_same_answers_give_the_same_bytes(knowledge: Knowledge) -> None:
+    first = assess(knowledge, EXOSOME_CANDIDATE).to_json()
+    second = assess(knowledge, dict(reversed(list(EXOSOME_CANDIDATE.items())))).to_json()
+    assert first == second
+
+
+def test_multi_answer_order_does_not_change_the_result(knowledge: Knowledge) -> None:
+    a = assess(knowledge, answers(MAN, open_to=["pills", "topicals"])).to_json()
+    b = assess(knowledge, answers(MAN, open_to=["topicals", "pills"])).to_json()
+    assert a == b
+
+
+def test_the_result_names_its_engine_and_knowledge_versions(knowledge: Knowledge) -> None:
+    result = assess(knowledge, MAN)
+    assert result.engine_version == ENGINE_VERSION
+    assert result.knowledge_version == knowledge.version
+
+
+def test_every_reason_rule_fired_and_says_what_it_read(knowledge: Knowledge) -> None:
+    for raw in (MAN, WOMAN, EXOSOME_CANDIDATE, answers(MAN, pattern="patches", scale_stage=None)):
+        result = assess(knowledge, raw)
+        fired = {f.rule: f.reads for f in result.explanation}
+        assert list(fired) == list(dict.fromkeys(result.trace))
+        for o in result.options:
+            assert len(o.reasons) == len(o.reason_rules)
+            for rule in o.reason_rules:
+                assert rule in fired, rule
+                for item in fired[rule]:
+                    assert item in knowledge.items
+        for condition in result.likely_conditions:
+            assert all(rule in fired for rule in condition.reason_rules)
+
+
+def test_the_trace_starts_with_triage_and_ends_with_ranking(knowledge: Knowledge) -> None:
+    trace = assess(knowledge, answers(MAN, onset="sudden")).trace
+    assert trace[0] == "red_flag.sudden_or_patchy_loss"
+    assert trace[1] == "route.in_person"
+    assert trace[-1].startswith("rank")
+
+
+def test_every_page_of_output_says_a_clinician_confirms(knowledge: Knowledge) -> None:
+    assert "clinician confirms" in assess(knowledge, MAN).notice

@@ -1,0 +1,87 @@
+"""``follicle assess`` and ``follicle questionnaire`` on the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from follicle.engine import Answers, validate
+from follicle.engine.examples import EXAMPLE
+from follicle.knowledge import Knowledge
+
+
+def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "follicle", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_example_is_complete_and_valid(knowledge: Knowledge) -> None:
+    printed = json.loads(_run("questionnaire", "--example").stdout)
+    assert printed == EXAMPLE
+    assert isinstance(validate(printed, knowledge), Answers)
+    # complete: every item a man is asked (pregnancy is only asked of women)
+    assert set(printed) == {i.id for i in knowledge.questionnaire.items} - {"pregnancy"}
+
+
+def test_assess_from_a_file_prints_the_result_json(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(EXAMPLE), encoding="utf-8")
+    result = _run("assess", str(path))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["route"] == "online_plan"
+    assert len(document["options"]) == 12
+
+
+def test_assess_from_standard_input_as_text() -> None:
+    result = _run("assess", "-", "--format", "text", stdin=json.dumps(EXAMPLE))
+    assert result.returncode == 0
+    assert "Every treatment, best first" in result.stdout
+    assert "clinician confirms" in result.stdout
+
+
+def test_invalid_answers_exit_2_listing_every_field() -> None:
+    broken = {**EXAMPLE, "age": 0, "sex": "robot"}
+    result = _run("assess", "-", stdin=json.dumps(broken))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("age: ") for line in lines)
+    assert any(line.startswith("sex: ") for line in lines)
+
+
+def test_malformed_json_exits_2() -> None:
+    result = _run("assess", "-", stdin="{not json")
+    assert result.returncode == 2
+    assert result.stderr.startswith("answers: ")
+
+
+def test_batch_writes_one_line_per_input_and_keeps_going(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    lines = [
+        json.dumps(EXAMPLE),
+        json.dumps({**EXAMPLE, "age": -1}),
+        "",
+        "[oops",
+        json.dumps(EXAMPLE),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _run("assess", "--batch", str(path))
+    assert result.returncode == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 4
+    assert out[0]["route"] == "online_plan"
+    assert out[1] == {
+        "line": 2,
+        "errors": [{"field": "age", "message": out[1]["errors"][0]["message"]}],
+    }
+    assert out[2]["line"] == 4
+    assert out[3] == out[0]
+    assert "2 line(s) had invalid answers" in result.stderr
