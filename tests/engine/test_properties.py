@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from follicle.engine import Answers, run, validate
+from follicle.engine.conditions_eval import compile_many, compile_predicate, reference_check
 from follicle.engine.generate import random_answers
 from follicle.knowledge import Knowledge, load_knowledge
 from follicle.knowledge.loader import DEFAULT_ROOT
@@ -170,3 +171,39 @@ def test_the_generator_covers_both_routes_and_every_status() -> None:
 
 def test_knowledge_fixture_matches_the_module_copy(knowledge: Knowledge) -> None:
     assert knowledge.version == KNOWLEDGE.version
+
+
+# --- the generated predicate code agrees with the plain reference evaluator ---------------------
+
+
+def _every_predicate() -> list[Any]:
+    from follicle.knowledge.checker import walk
+    from follicle.knowledge.predicates import AllOf, AnswerTest, AnyOf, NotOf
+
+    found = []
+    for entries in KNOWLEDGE.kinds().values():
+        for entry in entries.values():
+            for _, value in walk(entry):
+                if isinstance(value, (AllOf, AnyOf, NotOf, AnswerTest)):
+                    found.append(value)
+    return found
+
+
+PREDICATES = _every_predicate()
+TYPES = {i.id: i.type for i in KNOWLEDGE.questionnaire.items}
+REFERENCE = [reference_check(p) for p in PREDICATES]
+TYPED = [compile_predicate(p, TYPES) for p in PREDICATES]
+UNTYPED = [compile_predicate(p) for p in PREDICATES]
+ALL_AT_ONCE = compile_many(PREDICATES, TYPES)
+
+
+@PROPERTY
+@given(valid_answers)
+def test_generated_predicates_agree_with_the_reference_evaluator(raw: dict[str, Any]) -> None:
+    answers = validate(raw, KNOWLEDGE)
+    assert isinstance(answers, Answers)
+    expected = tuple(check(answers) for check in REFERENCE)
+    assert len(expected) > 100
+    assert tuple(check(answers) for check in TYPED) == expected
+    assert tuple(check(answers) for check in UNTYPED) == expected
+    assert ALL_AT_ONCE(answers) == expected

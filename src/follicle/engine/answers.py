@@ -49,12 +49,12 @@ class Answers:
     def months(self) -> Mapping[str, int]:
         """``current_treatments``: treatment id -> months of continuous use."""
         value = self.values.get("current_treatments")
-        return value if isinstance(value, Mapping) else {}  # type: ignore[return-value]
+        return value if isinstance(value, dict) else {}
 
     def tried(self) -> Mapping[str, str]:
         """``tried_before``: treatment id -> outcome."""
         value = self.values.get("tried_before")
-        return value if isinstance(value, Mapping) else {}  # type: ignore[return-value]
+        return value if isinstance(value, dict) else {}
 
     def to_json(self) -> dict[str, object]:
         """The answers as JSON-ready data (multi codes sorted for a stable form)."""

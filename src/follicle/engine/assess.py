@@ -50,8 +50,8 @@ def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
         contributing_factors=factors,
         options=ranked,
         exosome_criteria=criteria,
-        trace=trace.ids(),
-        explanation=tuple(trace.fired),
+        trace=tuple(trace.ids),
+        explanation=trace.explanation(),
     )
 
 

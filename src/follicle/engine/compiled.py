@@ -1,20 +1,36 @@
 """The knowledge data with every predicate compiled, built once per knowledge version.
 
 Compiling is the expensive part of evaluating a predicate; doing it once per version keeps an
-assessment to plain function calls.
+assessment to plain function calls. Rules that are always evaluated together (all red flags,
+all condition signals, all contributing factors, all treatment contraindications and cautions)
+are compiled into one function per group that returns a tuple of booleans; each compiled rule
+knows its ``index`` in that tuple.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from threading import Lock
 
-from follicle.engine.conditions_eval import Check, compile_predicate
+from follicle.engine.conditions_eval import (
+    Check,
+    CheckMany,
+    Explain,
+    compile_explainer,
+    compile_many,
+    compile_predicate,
+)
+from follicle.engine.result import CostProjection, Evidence
+from follicle.engine.rules.costs import project_cost
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.conditions import HairCondition, Signal
+from follicle.knowledge.predicates import Predicate
 from follicle.knowledge.questionnaire import Item, Limit
-from follicle.knowledge.treatments import Caution, CodedRule, Placement, Treatment
+from follicle.knowledge.treatments import CodedRule, Placement, Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
+
+Types = Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,77 +38,151 @@ class CompiledItem:
     item: Item
     visible: Check | None
     option_visible: dict[str, Check]
+    codes: frozenset[str]
     limits: tuple[tuple[Limit, Check], ...]
+    #: Codes shown only when their own skip logic holds (for example period items).
+    restricted: frozenset[str]
+    exclusive: frozenset[str]
+    #: Items the skip logic of this item reads.
+    depends_on: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A coded rule with its check, its rule id in the trace and the items it reads."""
+
+    rule: CodedRule
+    index: int
+    rule_id: str
+    reads: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledTreatment:
     treatment: Treatment
-    placements: tuple[tuple[int, Placement, Check | None], ...]
-    contraindications: tuple[tuple[CodedRule, Check], ...]
-    cautions: tuple[tuple[Caution, Check], ...]
+    placements: tuple[tuple[str, Placement, Check | None, tuple[str, ...]], ...]
+    contraindications: tuple[CompiledRule, ...]
+    cautions: tuple[CompiledRule, ...]
+    evidence: Evidence
+    #: Citations every option of this treatment carries (evidence and regulatory status).
+    citations: tuple[str, ...]
+    #: The cost projection depends only on the data, so it is made once here.
+    cost: CostProjection | None
+    cost_note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledSignal:
+    signal: Signal
+    index: int
+    rule_id: str
+    reads: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledCondition:
     condition: HairCondition
-    signals: tuple[tuple[int, Signal, Check], ...]
+    signals: tuple[CompiledSignal, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledKnowledge:
     knowledge: Knowledge
     items: tuple[CompiledItem, ...]
-    red_flags: tuple[tuple[RedFlag, Check], ...]
+    red_flags: tuple[tuple[RedFlag, Explain], ...]
+    red_flag_checks: CheckMany
     conditions: tuple[CompiledCondition, ...]
-    factors: tuple[tuple[ContributingFactor, Check], ...]
+    signal_checks: CheckMany
+    factors: tuple[tuple[ContributingFactor, tuple[str, ...]], ...]
+    factor_checks: CheckMany
+    rule_checks: CheckMany
     treatments: tuple[CompiledTreatment, ...]
 
 
-def _rules(rules: tuple[CodedRule, ...]) -> tuple[tuple[CodedRule, Check], ...]:
-    return tuple((rule, compile_predicate(rule.when)) for rule in rules)
+def _rules(
+    treatment_id: str, kind: str, rules: tuple[CodedRule, ...], predicates: list[Predicate]
+) -> tuple[CompiledRule, ...]:
+    """Compiled rules whose predicates are appended to the group list ``predicates``."""
+    out = []
+    for rule in rules:
+        out.append(
+            CompiledRule(
+                rule=rule,
+                index=len(predicates),
+                rule_id=f"option.{treatment_id}.{kind}.{rule.id}",
+                reads=rule.when.items(),
+            )
+        )
+        predicates.append(rule.when)
+    return tuple(out)
+
+
+def _treatment(t: Treatment, types: Types, predicates: list[Predicate]) -> CompiledTreatment:
+    cost, cost_note = project_cost(t)
+    return CompiledTreatment(
+        treatment=t,
+        placements=tuple(
+            (
+                f"option.{t.id}.placement.{n}",
+                p,
+                compile_predicate(p.when, types) if p.when is not None else None,
+                p.when.items() if p.when is not None else (),
+            )
+            for n, p in enumerate(t.placements)
+        ),
+        contraindications=_rules(t.id, "contraindication", t.contraindications, predicates),
+        cautions=_rules(t.id, "caution", t.cautions, predicates),
+        evidence=Evidence(certainty=t.evidence.certainty, regulatory=t.regulatory.us_status),
+        citations=tuple(dict.fromkeys(t.evidence.citations + t.regulatory.citations)),
+        cost=cost,
+        cost_note=cost_note,
+    )
 
 
 def _build(knowledge: Knowledge) -> CompiledKnowledge:
+    types: Types = {item.id: item.type for item in knowledge.questionnaire.items}
+
+    def check(predicate: Predicate) -> Check:
+        return compile_predicate(predicate, types)
+
     items = tuple(
         CompiledItem(
             item=item,
-            visible=compile_predicate(item.enable_when) if item.enable_when else None,
+            visible=check(item.enable_when) if item.enable_when else None,
             option_visible={
-                o.code: compile_predicate(o.enable_when)
-                for o in item.options
-                if o.enable_when is not None
+                o.code: check(o.enable_when) for o in item.options if o.enable_when is not None
             },
-            limits=tuple((limit, compile_predicate(limit.when)) for limit in item.limits),
+            codes=frozenset(item.codes),
+            limits=tuple((limit, check(limit.when)) for limit in item.limits),
+            restricted=frozenset(o.code for o in item.options if o.enable_when is not None),
+            exclusive=frozenset(o.code for o in item.options if o.exclusive),
+            depends_on=item.enable_when.items() if item.enable_when is not None else (),
         )
         for item in knowledge.questionnaire.items
     )
-    treatments = tuple(
-        CompiledTreatment(
-            treatment=t,
-            placements=tuple(
-                (n, p, compile_predicate(p.when) if p.when is not None else None)
-                for n, p in enumerate(t.placements)
-            ),
-            contraindications=_rules(t.contraindications),
-            cautions=tuple((c, compile_predicate(c.when)) for c in t.cautions),
-        )
-        for t in knowledge.treatments.values()
-    )
+    rule_predicates: list[Predicate] = []
+    treatments = tuple(_treatment(t, types, rule_predicates) for t in knowledge.treatments.values())
+    signal_predicates = [s.when for c in knowledge.conditions.values() for s in c.signals]
+    conditions = []
+    index = 0
+    for c in knowledge.conditions.values():
+        signals = []
+        for n, s in enumerate(c.signals):
+            signals.append(CompiledSignal(s, index, f"condition.{c.id}.signal.{n}", s.when.items()))
+            index += 1
+        conditions.append(CompiledCondition(condition=c, signals=tuple(signals)))
     return CompiledKnowledge(
         knowledge=knowledge,
         items=items,
-        red_flags=tuple((f, compile_predicate(f.when)) for f in knowledge.red_flags.values()),
-        conditions=tuple(
-            CompiledCondition(
-                condition=c,
-                signals=tuple((n, s, compile_predicate(s.when)) for n, s in enumerate(c.signals)),
-            )
-            for c in knowledge.conditions.values()
+        red_flags=tuple((f, compile_explainer(f.when)) for f in knowledge.red_flags.values()),
+        red_flag_checks=compile_many([f.when for f in knowledge.red_flags.values()], types),
+        conditions=tuple(conditions),
+        signal_checks=compile_many(signal_predicates, types),
+        factors=tuple((f, f.when.items()) for f in knowledge.contributing_factors.values()),
+        factor_checks=compile_many(
+            [f.when for f in knowledge.contributing_factors.values()], types
         ),
-        factors=tuple(
-            (f, compile_predicate(f.when)) for f in knowledge.contributing_factors.values()
-        ),
+        rule_checks=compile_many(rule_predicates, types),
         treatments=treatments,
     )
 

@@ -8,7 +8,9 @@ answers and knowledge version.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
+
+from pydantic import TypeAdapter
 
 from follicle.knowledge.contract import (
     Certainty,
@@ -20,12 +22,12 @@ from follicle.knowledge.contract import (
     Urgency,
 )
 
+# Plain frozen dataclasses: the engine builds thousands of these per second, and its own output
+# needs no validation. Pydantic still serialises them (fast, in Rust) and gives the JSON schema.
 
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-class RedFlagOut(_Out):
+@dataclass(frozen=True, slots=True)
+class RedFlagOut:
     id: str
     name: str
     urgency: Urgency
@@ -36,7 +38,8 @@ class RedFlagOut(_Out):
     verified: bool
 
 
-class LikelyCondition(_Out):
+@dataclass(frozen=True, slots=True)
+class LikelyCondition:
     id: str
     name: str
     likelihood: Likelihood
@@ -46,7 +49,8 @@ class LikelyCondition(_Out):
     citations: tuple[str, ...]
 
 
-class ContributingFactorOut(_Out):
+@dataclass(frozen=True, slots=True)
+class ContributingFactorOut:
     id: str
     name: str
     message: str
@@ -54,17 +58,20 @@ class ContributingFactorOut(_Out):
     citations: tuple[str, ...]
 
 
-class Evidence(_Out):
+@dataclass(frozen=True, slots=True)
+class Evidence:
     certainty: Certainty
     regulatory: Regulatory
 
 
-class Money(_Out):
+@dataclass(frozen=True, slots=True)
+class Money:
     low: int
     high: int
 
 
-class CostProjection(_Out):
+@dataclass(frozen=True, slots=True)
+class CostProjection:
     """Expected cost from the protocol and the cost range named as the basis for estimates."""
 
     currency: str
@@ -78,7 +85,8 @@ class CostProjection(_Out):
     verified: bool
 
 
-class Option(_Out):
+@dataclass(frozen=True, slots=True)
+class Option:
     treatment: str
     name: str
     tier: Tier
@@ -93,13 +101,15 @@ class Option(_Out):
     cost_note: str | None
 
 
-class Criterion(_Out):
+@dataclass(frozen=True, slots=True)
+class Criterion:
     id: str
     met: bool
     reason: str
 
 
-class InPersonAdvice(_Out):
+@dataclass(frozen=True, slots=True)
+class InPersonAdvice:
     """What to say and bring when the route is in person."""
 
     summary: str
@@ -107,14 +117,8 @@ class InPersonAdvice(_Out):
     bring: tuple[str, ...]
 
 
-class RuleFired(_Out):
-    """One entry of the explanation: a rule that fired and the answers it read."""
-
-    rule: str
-    reads: tuple[str, ...]
-
-
-class AssessmentResult(_Out):
+@dataclass(frozen=True, slots=True)
+class AssessmentResult:
     engine_version: str
     knowledge_version: str
     route: Route
@@ -126,8 +130,17 @@ class AssessmentResult(_Out):
     options: tuple[Option, ...]
     exosome_criteria: tuple[Criterion, ...]
     trace: tuple[str, ...]
-    explanation: tuple[RuleFired, ...]
+    #: For every rule id in the trace, the answer items it read.
+    explanation: dict[str, tuple[str, ...]]
 
     def to_json(self) -> str:
         """Compact, stable JSON (the same answers and knowledge give the same bytes)."""
-        return self.model_dump_json()
+        return RESULT_ADAPTER.dump_json(self).decode()
+
+    def to_dict(self) -> dict[str, object]:
+        """The result as JSON-ready Python data."""
+        data: dict[str, object] = RESULT_ADAPTER.dump_python(self, mode="json")
+        return data
+
+
+RESULT_ADAPTER: TypeAdapter[AssessmentResult] = TypeAdapter(AssessmentResult)

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from follicle.engine.result import RuleFired
-
 
 class Trace:
     """Collects fired rules. Rule ids are dotted paths such as ``red_flag.scarring_signs`` or
-    ``option.finasteride.contraindication.pregnancy``; reasons in the result carry the same ids.
+    ``option.finasteride.contraindication.pregnancy_risk``; reasons in the result carry the same
+    ids, and :meth:`explanation` maps each id to the answer items the rule read.
     """
 
-    __slots__ = ("fired",)
+    __slots__ = ("ids", "reads")
 
     def __init__(self) -> None:
-        self.fired: list[RuleFired] = []
+        self.ids: list[str] = []
+        self.reads: list[tuple[str, ...]] = []
 
-    def fire(self, rule: str, reads: tuple[str, ...] | list[str] = ()) -> str:
-        self.fired.append(RuleFired(rule=rule, reads=tuple(reads)))
+    def fire(self, rule: str, reads: tuple[str, ...] = ()) -> str:
+        self.ids.append(rule)
+        self.reads.append(reads)
         return rule
 
-    def ids(self) -> tuple[str, ...]:
-        return tuple(f.rule for f in self.fired)
+    def explanation(self) -> dict[str, tuple[str, ...]]:
+        return dict(zip(self.ids, self.reads, strict=True))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from follicle.engine.answers import Answers, AnswerValue
@@ -94,7 +95,7 @@ class _Parser:
 
     def code(self, compiled_item: CompiledItem, raw: object, field: str) -> str | None:
         item = compiled_item.item
-        if not isinstance(raw, str) or raw not in item.codes:
+        if not isinstance(raw, str) or raw not in compiled_item.codes:
             shown = raw if isinstance(raw, str) else type(raw).__name__
             self.fail(
                 field, f"“{shown}” is not one of the answers. Choose from: {_quote(item.codes)}."
@@ -114,6 +115,14 @@ class _Parser:
         if not raw:
             self.fail(item.id, _missing_message(item))
             return None
+        chosen_set = frozenset(v for v in raw if type(v) is str)
+        if (  # the common case: known, unrestricted, distinct codes
+            len(chosen_set) == len(raw)
+            and chosen_set <= compiled_item.codes
+            and chosen_set.isdisjoint(compiled_item.restricted)
+            and (len(chosen_set) == 1 or chosen_set.isdisjoint(compiled_item.exclusive))
+        ):
+            return chosen_set
         before = len(self.errors)
         codes = [self.code(compiled_item, value, item.id) for value in raw]
         if len(self.errors) > before:
@@ -122,8 +131,7 @@ class _Parser:
         if len(set(chosen)) != len(chosen):
             self.fail(item.id, "Each answer can be selected only once.")
             return None
-        exclusive = {o.code for o in item.options if o.exclusive}
-        if len(chosen) > 1 and exclusive & set(chosen):
+        if len(chosen) > 1 and compiled_item.exclusive & set(chosen):
             self.fail(item.id, "“None of these” cannot be combined with other answers.")
             return None
         return frozenset(chosen)
@@ -192,16 +200,16 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
         if key not in known
     ]
     accepted: dict[str, AnswerValue] = {}
+    current = Answers(MappingProxyType(accepted))  # a live view: grows as answers are accepted
     undecidable: set[str] = set()
     treatment_ids = tuple(knowledge.treatments)
+    parser = _Parser(treatment_ids, current)
     for compiled_item in engine_data.items:
         item = compiled_item.item
         present = raw.get(item.id) is not None
-        depends_on = item.enable_when.items() if item.enable_when is not None else ()
-        if any(d in undecidable for d in depends_on):
+        if undecidable and any(d in undecidable for d in compiled_item.depends_on):
             undecidable.add(item.id)
             continue
-        current = Answers.of(accepted)
         visible = compiled_item.visible is None or compiled_item.visible(current)
         if not visible:
             if present:
@@ -217,10 +225,10 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
                 errors.append(FieldError(item.id, _missing_message(item)))
                 undecidable.add(item.id)
             continue
-        parser = _Parser(treatment_ids, current)
+        before = len(parser.errors)
         value = parser.parse(compiled_item, raw[item.id])
-        if parser.errors:
-            errors.extend(parser.errors)
+        if len(parser.errors) > before:
+            errors.extend(parser.errors[before:])
             undecidable.add(item.id)
         elif value is not None:
             accepted[item.id] = value

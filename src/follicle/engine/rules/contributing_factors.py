@@ -16,10 +16,10 @@ def find_contributing_factors(
     data: CompiledKnowledge, answers: Answers, trace: Trace
 ) -> tuple[ContributingFactorOut, ...]:
     found: list[ContributingFactorOut] = []
-    for factor, holds in data.factors:
-        if not holds(answers):
+    for (factor, reads), holds in zip(data.factors, data.factor_checks(answers), strict=True):
+        if not holds:
             continue
-        trace.fire(f"factor.{factor.id}", factor.when.items())
+        trace.fire(f"factor.{factor.id}", reads)
         message = (
             f"{factor.message} {PRESCRIBER_REMINDER}"
             if factor.prescriber_reminder

@@ -32,45 +32,48 @@ def weigh_conditions(
 ) -> tuple[tuple[LikelyCondition, ...], dict[str, tuple[str, ...]]]:
     """The likely and possible conditions, and for each the answer items its signals read."""
     weighed: list[Weighed] = []
+    holds = data.signal_checks(answers)
     for order, compiled_condition in enumerate(data.conditions):
-        condition = compiled_condition.condition
-        counts = {"strong": 0, "supporting": 0, "against": 0}
-        reasons: list[str] = []
-        rules: list[str] = []
-        citations: dict[str, None] = {}
-        reads: dict[str, None] = {}
-        for n, signal, holds in compiled_condition.signals:
-            if not holds(answers):
-                continue
-            signal_reads = signal.when.items()
-            rules.append(trace.fire(f"condition.{condition.id}.signal.{n}", signal_reads))
-            counts[signal.strength] += 1
-            reasons.append(signal.reason)
-            citations.update(dict.fromkeys(signal.citations))
-            reads.update(dict.fromkeys(signal_reads))
-        for_it = counts["strong"] + counts["supporting"]
-        if for_it == 0:
+        fired = [s for s in compiled_condition.signals if holds[s.index]]
+        if not fired:
             continue
-        likely = (counts["strong"] >= 1 or counts["supporting"] >= 2) and counts["against"] == 0
+        strong = supporting = against = 0
+        for s in fired:
+            trace.fire(s.rule_id, s.reads)
+            strength = s.signal.strength
+            if strength == "strong":
+                strong += 1
+            elif strength == "supporting":
+                supporting += 1
+            else:
+                against += 1
+        if strong + supporting == 0:
+            continue
+        condition = compiled_condition.condition
+        likely = (strong >= 1 or supporting >= 2) and against == 0
         likelihood: Likelihood = "likely" if likely else "possible"
-        trace.fire(f"condition.{condition.id}.{likelihood}", tuple(reads))
-        citations.update(dict.fromkeys(condition.citations))
+        reads = tuple(dict.fromkeys(i for s in fired for i in s.reads))
+        trace.fire(f"condition.{condition.id}.{likelihood}", reads)
         weighed.append(
             Weighed(
                 result=LikelyCondition(
                     id=condition.id,
                     name=condition.plain_name,
                     likelihood=likelihood,
-                    reasons=tuple(reasons),
-                    reason_rules=tuple(rules),
+                    reasons=tuple(s.signal.reason for s in fired),
+                    reason_rules=tuple(s.rule_id for s in fired),
                     suggested_checks=condition.checks,
-                    citations=tuple(citations),
+                    citations=tuple(
+                        dict.fromkeys(
+                            [*(c for s in fired for c in s.signal.citations), *condition.citations]
+                        )
+                    ),
                 ),
-                strong=counts["strong"],
-                supporting=counts["supporting"],
-                against=counts["against"],
+                strong=strong,
+                supporting=supporting,
+                against=against,
                 order=order,
-                reads=tuple(reads),
+                reads=reads,
             )
         )
     weighed.sort(

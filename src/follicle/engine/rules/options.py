@@ -17,14 +17,16 @@ The order of the questions asked of each treatment is the clinical order of prio
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
-from follicle.engine.result import CostProjection, Criterion, Evidence, Option
-from follicle.engine.rules.costs import dollars, project_cost
+from follicle.engine.result import CostProjection, Criterion, Option
+from follicle.engine.rules.costs import dollars
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route, Status, Tier
+from follicle.knowledge.treatments import Caution
 
 OPEN_TO_WORDS = {
     "pills": "tablets",
@@ -37,6 +39,29 @@ OPEN_TO_WORDS = {
 EVIDENCE_BASED_TIERS: tuple[Tier, ...] = ("first_line", "second_line")
 
 
+@dataclass(frozen=True, slots=True)
+class Person:
+    """The few answers the option rules consult again and again, read once per assessment."""
+
+    sex: str | None
+    age: int
+    open_to: frozenset[str]
+    months: Mapping[str, int]
+    tried: Mapping[str, str]
+    budget: int | None
+
+    @classmethod
+    def of(cls, answers: Answers) -> Person:
+        return cls(
+            sex=answers.choice("sex"),
+            age=answers.number("age") or 0,
+            open_to=answers.codes("open_to"),
+            months=answers.months(),
+            tried=answers.tried(),
+            budget=answers.number("monthly_budget_usd"),
+        )
+
+
 @dataclass(slots=True)
 class Draft:
     """An option while the rules are still deciding it."""
@@ -47,7 +72,7 @@ class Draft:
     reasons: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     cautions: list[str] = field(default_factory=list)
-    citations: dict[str, None] = field(default_factory=dict)
+    citations: list[str] = field(default_factory=list)
     # Avoided, unsuitable, not wanted, or failed before: not available to this person now.
     blocked: bool = False
     # Meant for this person's sex and age at all (finasteride is not, for a woman).
@@ -61,61 +86,76 @@ class Draft:
         self.rules.append(rule)
         self.reasons.append(reason)
 
-    def cite(self, *refs: str) -> None:
-        self.citations.update(dict.fromkeys(refs))
+    def cite(self, refs: tuple[str, ...]) -> None:
+        self.citations.extend(refs)
+
+    def option(self, rank: int) -> Option:
+        """The finished option, once the ranking rule has placed it."""
+        compiled = self.compiled
+        assert self.status is not None
+        return Option(
+            treatment=compiled.treatment.id,
+            name=compiled.treatment.name,
+            tier=self.tier,
+            status=self.status,
+            rank=rank,
+            evidence=compiled.evidence,
+            reasons=tuple(self.reasons),
+            reason_rules=tuple(self.rules),
+            cautions=tuple(self.cautions),
+            citations=tuple(dict.fromkeys(self.citations + list(compiled.citations))),
+            cost=compiled.cost,
+            cost_note=compiled.cost_note,
+        )
 
 
 def _place(compiled_treatment: CompiledTreatment, answers: Answers, trace: Trace) -> Draft:
-    treatment = compiled_treatment.treatment
-    for n, placement, holds in compiled_treatment.placements:
+    for rule_id, placement, holds, reads in compiled_treatment.placements:
         if holds is None or holds(answers):
-            reads = placement.when.items() if placement.when is not None else ()
             draft = Draft(compiled=compiled_treatment, tier=placement.tier)
-            draft.because(
-                trace.fire(f"option.{treatment.id}.placement.{n}", reads), placement.reason
-            )
-            draft.cite(*placement.citations)
+            draft.because(trace.fire(rule_id, reads), placement.reason)
+            draft.cite(placement.citations)
             return draft
     raise AssertionError("the checker guarantees a default placement")  # pragma: no cover
 
 
-def _contraindications(draft: Draft, answers: Answers, trace: Trace) -> None:
-    for rule, holds in draft.compiled.contraindications:
-        if holds(answers):
+def _contraindications(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> None:
+    for compiled_rule in draft.compiled.contraindications:
+        if fired[compiled_rule.index]:
             draft.status = "avoid"
             draft.because(
-                trace.fire(f"option.{draft.id}.contraindication.{rule.id}", rule.when.items()),
-                rule.message,
+                trace.fire(compiled_rule.rule_id, compiled_rule.reads), compiled_rule.rule.message
             )
-            draft.cite(*rule.citations)
+            draft.cite(compiled_rule.rule.citations)
 
 
-def _cautions(draft: Draft, answers: Answers, trace: Trace) -> bool:
+def _cautions(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> bool:
     """Add every caution that holds; True if one of them needs a clinician's view first."""
     needs_clinician = False
-    for rule, holds in draft.compiled.cautions:
-        if holds(answers):
+    for compiled_rule in draft.compiled.cautions:
+        if fired[compiled_rule.index]:
+            rule = compiled_rule.rule
+            assert isinstance(rule, Caution)
             needs_clinician = needs_clinician or rule.needs_clinician
-            trace.fire(f"option.{draft.id}.caution.{rule.id}", rule.when.items())
+            trace.fire(compiled_rule.rule_id, compiled_rule.reads)
             draft.cautions.append(rule.message)
-            draft.cite(*rule.citations)
+            draft.cite(rule.citations)
     return needs_clinician
 
 
 def _suitability(
-    draft: Draft, answers: Answers, identified: dict[str, tuple[str, ...]], trace: Trace
+    draft: Draft, person: Person, identified: dict[str, tuple[str, ...]], trace: Trace
 ) -> None:
     """Mark the draft ``not_now`` (and blocked) if it is not meant for this person."""
     treatment = draft.compiled.treatment
     suitability = treatment.suitability
-    sex = answers.choice("sex")
+    sex = person.sex
     if sex not in suitability.sexes:
         reason = suitability.sex_reason or f"It is not used for people whose sex at birth is {sex}."
         draft.because(trace.fire(f"option.{draft.id}.suitability.sex", ("sex",)), reason)
-        draft.cite(*suitability.citations)
+        draft.cite(suitability.citations)
         draft.status, draft.blocked = "not_now", True
-    age = answers.number("age")
-    if age is not None and age < suitability.min_age:
+    if person.age < suitability.min_age:
         draft.because(
             trace.fire(f"option.{draft.id}.suitability.age", ("age",)),
             f"It is meant for people aged {suitability.min_age} or over.",
@@ -130,8 +170,7 @@ def _suitability(
         )
         draft.status, draft.blocked = "not_now", True
     if draft.tier != "experimental":
-        open_to = answers.codes("open_to")
-        missing = [kind for kind in suitability.open_to if kind not in open_to]
+        missing = [kind for kind in suitability.open_to if kind not in person.open_to]
         if missing:
             words = " or ".join(OPEN_TO_WORDS[m] for m in missing)
             draft.because(
@@ -141,9 +180,9 @@ def _suitability(
             draft.status, draft.blocked = "not_now", True
 
 
-def _history(draft: Draft, answers: Answers, trace: Trace) -> None:
+def _history(draft: Draft, person: Person, trace: Trace) -> None:
     treatment = draft.compiled.treatment
-    outcome = answers.tried().get(draft.id)
+    outcome = person.tried.get(draft.id)
     if outcome == "side_effects":
         draft.because(
             trace.fire(f"option.{draft.id}.history.side_effects", ("tried_before",)),
@@ -156,14 +195,14 @@ def _history(draft: Draft, answers: Answers, trace: Trace) -> None:
             "You tried it before without benefit. A clinician can check whether it was used long enough: "
             + treatment.time_to_effect.text,
         )
-        draft.cite(*treatment.time_to_effect.citations)
+        draft.cite(treatment.time_to_effect.citations)
         draft.status, draft.blocked = "not_now", True
     elif outcome == "helped":
         draft.because(
             trace.fire(f"option.{draft.id}.history.helped", ("tried_before",)),
             "You said it helped when you used it before.",
         )
-    months = answers.months().get(draft.id)
+    months = person.months.get(draft.id)
     if months is not None:
         draft.because(
             trace.fire(f"option.{draft.id}.history.current", ("current_treatments",)),
@@ -174,14 +213,14 @@ def _history(draft: Draft, answers: Answers, trace: Trace) -> None:
 def _status_from_tier(
     draft: Draft,
     *,
-    answers: Answers,
+    person: Person,
     first_line_gap: bool,
     on_evidence_based: bool,
     criteria: tuple[Criterion, ...],
     trace: Trace,
 ) -> None:
     rule = f"option.{draft.id}.tier.{draft.tier}"
-    using_now = draft.id in answers.months()
+    using_now = draft.id in person.months
     if draft.tier == "first_line":
         draft.status = "recommended"
         draft.because(
@@ -246,14 +285,16 @@ def decide_options(
     identified: dict[str, tuple[str, ...]],
     criteria: tuple[Criterion, ...],
     trace: Trace,
-) -> list[Option]:
-    """Every treatment once, unranked (``rank`` 0); ranking is the next rule."""
+) -> list[Draft]:
+    """Every treatment once, decided but not yet ranked; ranking is the next rule."""
     drafts = [_place(ct, answers, trace) for ct in data.treatments]
-    sex, age = answers.choice("sex"), answers.number("age") or 0
+    person = Person.of(answers)
+    fired = data.rule_checks(answers)
     for draft in drafts:
         suitability = draft.compiled.treatment.suitability
-        draft.applicable = sex in suitability.sexes and age >= suitability.min_age
-        _contraindications(draft, answers, trace)
+        draft.applicable = person.sex in suitability.sexes and person.age >= suitability.min_age
+        if draft.compiled.contraindications:
+            _contraindications(draft, fired, trace)
         if draft.status == "avoid":
             draft.blocked = True
             continue
@@ -264,52 +305,62 @@ def decide_options(
                 "A clinician should see you in person before any treatment is chosen.",
             )
             continue
-        _suitability(draft, answers, identified, trace)
-        _history(draft, answers, trace)
+        _suitability(draft, person, identified, trace)
+        _history(draft, person, trace)
 
     if route == "online_plan":
         # A gap: a first-line option meant for this person is avoided, declined or has failed.
         first_line_gap = any(d.blocked and d.applicable for d in drafts if d.tier == "first_line")
         evidence_based = {d.id for d in drafts if d.tier in EVIDENCE_BASED_TIERS}
-        on_evidence_based = any(t in evidence_based for t in (*answers.months(), *answers.tried()))
+        on_evidence_based = any(t in evidence_based for t in (*person.months, *person.tried))
         for draft in drafts:
             if draft.status is None:
                 _status_from_tier(
                     draft,
-                    answers=answers,
+                    person=person,
                     first_line_gap=first_line_gap,
                     on_evidence_based=on_evidence_based,
                     criteria=criteria,
                     trace=trace,
                 )
 
-    options: list[Option] = []
     for draft in drafts:
-        if draft.tier == "experimental" and draft.status != "consider":
-            # One reason per unmet criterion, whatever else decided the status.
-            for criterion in criteria:
-                if not criterion.met:
-                    draft.because(f"exosomes.criterion.{criterion.id}.unmet", criterion.reason)
-        if _cautions(draft, answers, trace) and draft.status == "recommended":
-            draft.status = "consider"
-            draft.because(
-                trace.fire(f"option.{draft.id}.caution.discuss"),
-                "Something in your answers needs a clinician's view before you start it (see the cautions).",
-            )
-        cost, cost_note = project_cost(draft.compiled.treatment)
-        _budget(draft, answers, cost, trace)
-        options.append(_finish(draft, cost, cost_note))
-    return options
+        _finish(draft, criteria=criteria, fired=fired, person=person, trace=trace)
+    return drafts
 
 
-def _budget(draft: Draft, answers: Answers, cost: CostProjection | None, trace: Trace) -> None:
+def _finish(
+    draft: Draft,
+    *,
+    criteria: tuple[Criterion, ...],
+    fired: tuple[bool, ...],
+    person: Person,
+    trace: Trace,
+) -> None:
+    """Reasons that apply whatever decided the status: exosome criteria, cautions, budget."""
+    if draft.tier == "experimental" and draft.status != "consider":
+        # One reason per unmet criterion, whatever else decided the status.
+        for criterion in criteria:
+            if not criterion.met:
+                draft.because(f"exosomes.criterion.{criterion.id}.unmet", criterion.reason)
+    needs_clinician = bool(draft.compiled.cautions) and _cautions(draft, fired, trace)
+    if needs_clinician and draft.status == "recommended":
+        draft.status = "consider"
+        draft.because(
+            trace.fire(f"option.{draft.id}.caution.discuss"),
+            "Something in your answers needs a clinician's view before you start it (see the cautions).",
+        )
+    if person.budget is not None:
+        _budget(draft, person.budget, draft.compiled.cost, trace)
+
+
+def _budget(draft: Draft, budget: int, cost: CostProjection | None, trace: Trace) -> None:
     """Say so when even the low end of the first year is above the monthly budget given.
 
     Cost never changes the status (safety and evidence decide that); it is shown so that
     "when the math works" is visible.
     """
-    budget = answers.number("monthly_budget_usd")
-    if budget is None or cost is None:
+    if cost is None:
         return
     monthly_low = cost.first_year.low / 12
     if monthly_low > budget:
@@ -318,25 +369,3 @@ def _budget(draft: Draft, answers: Answers, cost: CostProjection | None, trace: 
             f"Even at the low end it comes to about {dollars(round(monthly_low))} a month in the first "
             f"year, more than the {dollars(budget)} a month you said you could spend.",
         )
-
-
-def _finish(draft: Draft, cost: CostProjection | None, cost_note: str | None) -> Option:
-    treatment = draft.compiled.treatment
-    assert draft.status is not None
-    draft.cite(*treatment.evidence.citations, *treatment.regulatory.citations)
-    return Option(
-        treatment=treatment.id,
-        name=treatment.name,
-        tier=draft.tier,
-        status=draft.status,
-        rank=0,
-        evidence=Evidence(
-            certainty=treatment.evidence.certainty, regulatory=treatment.regulatory.us_status
-        ),
-        reasons=tuple(draft.reasons),
-        reason_rules=tuple(draft.rules),
-        cautions=tuple(draft.cautions),
-        citations=tuple(draft.citations),
-        cost=cost,
-        cost_note=cost_note,
-    )

@@ -13,26 +13,35 @@ comes first even when a person has tried it.
 from __future__ import annotations
 
 from follicle.engine.result import Option
+from follicle.engine.rules.options import Draft
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import CERTAINTIES, STATUSES, TIERS
 
-REGULATORY_ORDER = (
-    "fda_approved",
-    "fda_cleared_device",
-    "off_label",
-    "medical_procedure",
-    "not_approved",
-    "unapproved_with_fda_warnings",
-)
+REGULATORY_ORDER = {
+    name: n
+    for n, name in enumerate(
+        (
+            "fda_approved",
+            "fda_cleared_device",
+            "off_label",
+            "medical_procedure",
+            "not_approved",
+            "unapproved_with_fda_warnings",
+        )
+    )
+}
+STATUS_ORDER = {name: n for n, name in enumerate(STATUSES)}
+TIER_ORDER = {name: n for n, name in enumerate(TIERS)}
+CERTAINTY_ORDER = {name: n for n, name in enumerate(CERTAINTIES)}
 
 
 def _respect_precedence(
-    ranked: list[Option], ranks_after: dict[str, tuple[str, ...]], trace: Trace
+    ranked: list[Draft], ranks_after: dict[str, tuple[str, ...]], trace: Trace
 ) -> None:
     for _ in range(len(ranked) ** 2):  # the data is acyclic; this bounds a mistake
         moved = False
         for follower, leaders in ranks_after.items():
-            position = {o.treatment: n for n, o in enumerate(ranked)}
+            position = {d.id: n for n, d in enumerate(ranked)}
             for leader in leaders:
                 if (
                     follower in position
@@ -49,23 +58,25 @@ def _respect_precedence(
 
 
 def rank_options(
-    options: list[Option],
+    options: list[Draft],
     order: dict[str, int],
     ranks_after: dict[str, tuple[str, ...]],
     trace: Trace,
 ) -> tuple[Option, ...]:
-    def key(option: Option) -> tuple[int, int, int, int, float, int]:
-        cost = option.cost.first_year.low if option.cost is not None else float("inf")
+    def key(draft: Draft) -> tuple[int, int, int, int, float, int]:
+        cost = draft.compiled.cost
+        evidence = draft.compiled.evidence
+        assert draft.status is not None
         return (
-            STATUSES.index(option.status),
-            TIERS.index(option.tier),
-            CERTAINTIES.index(option.evidence.certainty),
-            REGULATORY_ORDER.index(option.evidence.regulatory),
-            cost,
-            order[option.treatment],
+            STATUS_ORDER[draft.status],
+            TIER_ORDER[draft.tier],
+            CERTAINTY_ORDER[evidence.certainty],
+            REGULATORY_ORDER[evidence.regulatory],
+            cost.first_year.low if cost is not None else float("inf"),
+            order[draft.id],
         )
 
     ranked = sorted(options, key=key)
     trace.fire("rank")
     _respect_precedence(ranked, ranks_after, trace)
-    return tuple(option.model_copy(update={"rank": n}) for n, option in enumerate(ranked, start=1))
+    return tuple(draft.option(n) for n, draft in enumerate(ranked, start=1))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge
-from follicle.engine.conditions_eval import matched_items
 from follicle.engine.result import InPersonAdvice, RedFlagOut
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route
@@ -23,10 +22,10 @@ def raise_red_flags(
     data: CompiledKnowledge, answers: Answers, trace: Trace
 ) -> tuple[RedFlagOut, ...]:
     raised: list[RedFlagOut] = []
-    for flag, holds in data.red_flags:
-        if not holds(answers):
+    for (flag, explain), holds in zip(data.red_flags, data.red_flag_checks(answers), strict=True):
+        if not holds:
             continue
-        triggered_by = matched_items(flag.when, answers)
+        triggered_by = explain(answers)[1]
         trace.fire(f"red_flag.{flag.id}", triggered_by)
         raised.append(
             RedFlagOut(
