@@ -9,7 +9,7 @@ against this module, so a dropped item or a renamed code fails loudly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 ItemType = Literal[
     "integer", "choice", "multi", "boolean", "months_by_treatment", "outcome_by_treatment"
@@ -210,6 +210,8 @@ Urgency = Literal["routine", "soon", "urgent"]
 Route = Literal["online_plan", "in_person"]
 Likelihood = Literal["likely", "possible"]
 
+#: Regulatory standing, strongest first (the order the ranking uses).
+REGULATORY_STANDING: Final[tuple[Regulatory, ...]] = get_args(Regulatory)
 TIERS: Final[tuple[Tier, ...]] = (
     "first_line",
     "second_line",

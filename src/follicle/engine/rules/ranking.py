@@ -15,21 +15,9 @@ from __future__ import annotations
 from follicle.engine.result import Option
 from follicle.engine.rules.options import Draft
 from follicle.engine.trace import Trace
-from follicle.knowledge.contract import CERTAINTIES, STATUSES, TIERS
+from follicle.knowledge.contract import CERTAINTIES, REGULATORY_STANDING, STATUSES, TIERS
 
-REGULATORY_ORDER = {
-    name: n
-    for n, name in enumerate(
-        (
-            "fda_approved",
-            "fda_cleared_device",
-            "off_label",
-            "medical_procedure",
-            "not_approved",
-            "unapproved_with_fda_warnings",
-        )
-    )
-}
+REGULATORY_ORDER = {name: n for n, name in enumerate(REGULATORY_STANDING)}
 STATUS_ORDER = {name: n for n, name in enumerate(STATUSES)}
 TIER_ORDER = {name: n for n, name in enumerate(TIERS)}
 CERTAINTY_ORDER = {name: n for n, name in enumerate(CERTAINTIES)}
