@@ -18,12 +18,13 @@ $(STAMP): requirements/lock.txt pyproject.toml
 
 run: install
 	$(BIN)/follicle kb check
-	$(BIN)/follicle kb summary
+	$(BIN)/follicle serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
 	$(BIN)/pytest -n auto -q

@@ -1,6 +1,6 @@
 """The ``follicle`` command (also ``python -m follicle``).
 
-Subcommands: ``kb`` (check, export, show, summary), ``assess`` and ``questionnaire``. Exit
+Subcommands: ``kb`` (check, export, show, summary), ``assess``, ``questionnaire`` and ``serve``. Exit
 codes: 0 fine, 1 the knowledge data has problems, 2 bad input or usage.
 """
 
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from follicle.commands import assess, kb, questionnaire
+from follicle.commands import assess, kb, questionnaire, serve
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="follicle", description="Follicle: hair-loss assessment tools."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (kb, assess, questionnaire):
+    for module in (kb, assess, questionnaire, serve):
         module.register(commands)
     return parser
 

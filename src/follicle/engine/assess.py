@@ -18,8 +18,8 @@ from follicle.knowledge.bundle import Knowledge
 ENGINE_VERSION = "1.0.0"
 
 NOTICE = (
-    "This assessment informs; it does not diagnose. A clinician confirms what kind of hair loss you "
-    "have and which treatments are safe for you."
+    "This assessment informs; it does not diagnose. A clinician confirms the type of hair loss you "
+    "have, and which treatments are safe for you."
 )
 
 

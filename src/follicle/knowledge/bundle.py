@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from follicle.knowledge.about import About
+from follicle.knowledge.articles import Article
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
 from follicle.knowledge.treatments import Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
-Entry = Reference | Treatment | HairCondition | Check | RedFlag | ContributingFactor | Item
+Entry = (
+    Reference | Treatment | HairCondition | Check | RedFlag | ContributingFactor | Item | Article
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,8 @@ class Knowledge:
     red_flags: Mapping[str, RedFlag]
     contributing_factors: Mapping[str, ContributingFactor]
     questionnaire: Questionnaire
+    about: About
+    articles: Mapping[str, Article]
 
     @property
     def items(self) -> Mapping[str, Item]:
@@ -45,6 +51,7 @@ class Knowledge:
             "red_flags": self.red_flags,
             "contributing_factors": self.contributing_factors,
             "questionnaire_items": self.items,
+            "articles": self.articles,
         }
 
     def find(self, entry_id: str) -> list[tuple[str, Entry]]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from pydantic import BaseModel
 
 from follicle.knowledge import contract
+from follicle.knowledge.articles import Article, prose_digits, resolve
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.predicates import AnswerTest
 from follicle.knowledge.problems import Problem
@@ -164,6 +166,7 @@ class Parsed:
     red_flags: list[RedFlag]
     factors: list[ContributingFactor]
     questionnaire: Questionnaire | None
+    articles: list[Article] = dataclass_field(default_factory=list)
 
     @property
     def items(self) -> dict[str, Item]:
@@ -250,6 +253,34 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
                 checker.add(file, f"{field}[{index}]", f"unknown check {check_id!r}")
 
 
+def _articles(parsed: Parsed, checker: _Checker) -> None:
+    """Articles link only to what exists, and take every number from the data."""
+    slugs = {a.slug for a in parsed.articles}
+    treatments = {t.id: t for t in parsed.treatments}
+    references = {r.id for r in parsed.references}
+    for a in parsed.articles:
+        file = f"articles/{a.slug}.md"
+        for field_name, ids, known in (
+            ("related", a.related, slugs),
+            ("treatments", a.treatments, set(treatments)),
+            ("key_references", a.key_references, references),
+        ):
+            for index, target in enumerate(ids):
+                if target not in known:
+                    checker.add(file, f"{field_name}[{index}]", f"{target!r} does not exist")
+        for kind, target in a.placeholders():
+            if resolve(kind, target, treatments, references) is None:
+                checker.add(file, "body", f"placeholder [[{kind}:{target}]] points at nothing")
+        for number in prose_digits(a.body):
+            checker.add(
+                file,
+                "body",
+                f"{number!r} types a number into the prose; take it from the data with a placeholder",
+            )
+        if "<" in a.body:
+            checker.add(file, "body", "raw HTML is not allowed in articles")
+
+
 def check_consistency(parsed: Parsed) -> list[Problem]:
     """Every cross-file problem in the parsed entries."""
     checker = _Checker()
@@ -263,6 +294,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
             checker.predicates(file, root, model, items, treatment_ids)
     _contract_coverage(parsed, checker)
     _links(parsed, checker)
+    _articles(parsed, checker)
     if parsed.questionnaire is not None:
         _questionnaire_against_contract(parsed.questionnaire, checker)
     return checker.problems

@@ -7,6 +7,7 @@ and the cross-file checks (``follicle.knowledge.checker``) still run on everythi
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from follicle.knowledge.about import About
+from follicle.knowledge.articles import Article
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.checker import Parsed, check_consistency
 from follicle.knowledge.conditions import Check, HairCondition
@@ -24,7 +27,7 @@ from follicle.knowledge.references import Reference
 from follicle.knowledge.treatments import Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 from follicle.knowledge.version import knowledge_version
-from follicle.knowledge.yamlfiles import YamlError, read_yaml
+from follicle.knowledge.yamlfiles import YamlError, read_yaml, read_yaml_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -108,6 +111,32 @@ class _Reader:
             self.problems.append(Problem(f"{folder}/", "", "no files found"))
         return [entry for path in paths for entry in self.entries(model, self.relative(path))]
 
+    def articles(self) -> list[Article]:
+        """``articles/<slug>.md``: YAML front matter between ``---`` lines, then Markdown."""
+        folder = self.root / "articles"
+        out: list[Article] = []
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            name = self.relative(path)
+            text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+            match = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.DOTALL)
+            if match is None:
+                self.problems.append(Problem(name, "", "needs YAML front matter between --- lines"))
+                continue
+            try:
+                front = read_yaml_text(match.group(1))
+            except YamlError as error:
+                self.problems.append(Problem(name, "", f"front matter is not valid YAML: {error}"))
+                continue
+            if not isinstance(front, dict):
+                self.problems.append(Problem(name, "", "front matter must be a mapping"))
+                continue
+            parsed = self.model(
+                Article, {**front, "slug": path.stem, "body": match.group(2)}, name, ""
+            )
+            if parsed is not None:
+                out.append(parsed)
+        return out
+
     def treatments(self) -> list[Treatment]:
         folder = self.root / "treatments"
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
@@ -152,6 +181,9 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
         if raw_questionnaire is not None
         else None
     )
+    articles = reader.articles()
+    raw_about = reader.raw(root / "about.yaml")
+    about = reader.model(About, raw_about, "about.yaml", "") if raw_about is not None else None
     problems = reader.problems + check_consistency(
         Parsed(
             references=references,
@@ -161,9 +193,10 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
             red_flags=red_flags,
             factors=factors,
             questionnaire=questionnaire,
+            articles=articles,
         )
     )
-    if questionnaire is None:
+    if questionnaire is None or about is None:
         return None, sorted(set(problems))
     knowledge = Knowledge(
         version=knowledge_version(root),
@@ -174,6 +207,8 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
         red_flags=_index(red_flags, lambda f: f.id),
         contributing_factors=_index(factors, lambda f: f.id),
         questionnaire=questionnaire,
+        about=about,
+        articles=_index(articles, lambda a: a.slug),
     )
     return knowledge, sorted(set(problems))
 

@@ -23,7 +23,17 @@ class Option(Strict):
     label: Text
     help: Text | None = None
     enable_when: Predicate | None = None
+    #: The skip logic in words, for pages shown without JavaScript ("women only").
+    applies_when: Text | None = None
     exclusive: bool = False
+
+    @model_validator(mode="after")
+    def _explained(self) -> Self:
+        if self.enable_when is not None and self.applies_when is None:
+            raise ValueError(
+                "an option with enable_when needs applies_when (the condition in words)"
+            )
+        return self
 
 
 class Limit(Strict):
@@ -42,6 +52,8 @@ class Item(Strict):
     help: Text | None = None
     required: bool = True
     enable_when: Predicate | None = None
+    #: The skip logic in words, for pages shown without JavaScript.
+    applies_when: Text | None = None
     options: tuple[Option, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
@@ -51,6 +63,8 @@ class Item(Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> Self:
+        if self.enable_when is not None and self.applies_when is None:
+            raise ValueError("an item with enable_when needs applies_when (the condition in words)")
         coded = self.type in ("choice", "multi", "outcome_by_treatment")
         numeric = self.type in ("integer", "months_by_treatment")
         if coded and not self.options:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
@@ -50,6 +51,8 @@ class Reference(Strict):
     pmcid: Annotated[str, StringConstraints(pattern=r"^PMC\d+$")] | None = None
     url: Url | None = None
     supports: Text
+    #: How citations show this source, when the first author is not a person (``FDA 2019``).
+    label: Text | None = None
     secondary: bool = False
     verified: bool = True
     verification_note: Text | None = None
@@ -74,7 +77,12 @@ class Reference(Strict):
 
     @property
     def short(self) -> str:
-        """``Kaufman et al. 1998`` style label for citations on pages."""
-        first = self.authors[0].split(" ")[0].rstrip(",")
-        more = " et al." if len(self.authors) > 1 else ""
-        return f"{first}{more} {self.year}"
+        """``Kaufman et al. 1998`` for people; the ``label`` or the organisation otherwise."""
+        if self.label:
+            return self.label
+        first = self.authors[0]
+        if re.fullmatch(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)* [A-Z]{1,3}", first):
+            surname = first.rsplit(" ", 1)[0]
+            more = " et al." if len(self.authors) > 1 else ""
+            return f"{surname}{more} {self.year}"
+        return f"{first} {self.year}"

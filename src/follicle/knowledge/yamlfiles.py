@@ -34,8 +34,12 @@ class YamlError(Exception):
     """The file is not valid YAML; the message says where."""
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml_text(text: str) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - strict safe loader
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
     except yaml.YAMLError as error:
         raise YamlError(str(error).replace("\n", " ")) from error
+
+
+def read_yaml(path: Path) -> Any:
+    return read_yaml_text(path.read_text(encoding="utf-8"))

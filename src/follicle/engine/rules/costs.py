@@ -9,6 +9,7 @@ the result so a person can see how the number was made.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from follicle.engine.result import CostProjection, Money
@@ -27,65 +28,109 @@ def _round(value: Fraction) -> int:
     return int((value + Fraction(1, 2)) // 1)
 
 
-def _money(low: Fraction, high: Fraction) -> Money:
-    return Money(low=_round(low), high=_round(high))
+@dataclass(frozen=True, slots=True)
+class CostPlan:
+    """A price range and a schedule: everything a cost projection needs.
+
+    ``unit`` is ``month`` (paid every month), ``session`` (an initial course of
+    ``sessions_min``..``sessions_max``, then maintenance every ``maintenance_min``..
+    ``maintenance_max`` months from the second year) or ``one_off``.
+    """
+
+    low: int
+    high: int
+    unit: str
+    sessions_min: int = 0
+    sessions_max: int = 0
+    maintenance_min: int | None = None
+    maintenance_max: int | None = None
 
 
-def project_cost(treatment: Treatment) -> tuple[CostProjection | None, str | None]:
-    """The projection, or ``None`` and a sentence saying why no estimate can be made."""
+def project_years(plan: CostPlan, years: int) -> tuple[int, int]:
+    """Low and high total cost after ``years`` years."""
+    low, high = Fraction(plan.low), Fraction(plan.high)
+    if plan.unit == "month":
+        return _round(12 * years * low), _round(12 * years * high)
+    if plan.unit == "one_off":
+        return _round(low), _round(high)
+    first = (plan.sessions_min * low, plan.sessions_max * high)
+    if plan.maintenance_min is None or plan.maintenance_max is None:
+        yearly = (Fraction(0), Fraction(0))
+    else:
+        yearly = (
+            Fraction(12, plan.maintenance_max) * low,
+            Fraction(12, plan.maintenance_min) * high,
+        )
+    return _round(first[0] + (years - 1) * yearly[0]), _round(first[1] + (years - 1) * yearly[1])
+
+
+def plan_for(treatment: Treatment) -> tuple[CostPlan | None, str | None, list[str]]:
+    """The treatment's cost plan from its data, or ``None`` and why; plus the assumptions."""
     basis = treatment.basis_cost
     if basis is None:
-        return None, treatment.cost_gap or "No reliable price was found in our sources."
-    low, high = Fraction(basis.low), Fraction(basis.high)
+        return None, treatment.cost_gap or "No reliable price was found in our sources.", []
     protocol = treatment.protocol
     assumptions: list[str] = [f"Price range: {basis.label}."]
-    totals: dict[int, tuple[Fraction, Fraction]]
     if basis.unit == "month":
-        totals = {n: (12 * n * low, 12 * n * high) for n in HORIZONS}
         assumptions.append("Used every month without a break.")
-    elif basis.unit == "session":
+        return CostPlan(basis.low, basis.high, "month"), None, assumptions
+    if basis.unit == "session":
         course = protocol.initial_sessions
         if course is None:
-            return None, "The price is per session, but our sources give no number of sessions."
-        first = (course.min * low, course.max * high)
+            return None, "The price is per session, but our sources give no number of sessions.", []
         assumptions.append(
             f"First year: an initial course of {course.min} to {course.max} sessions."
         )
         interval = protocol.maintenance_interval_months
         if interval is not None:
-            yearly = (Fraction(12, interval.max) * low, Fraction(12, interval.min) * high)
             assumptions.append(
                 f"Later years: one maintenance session every {interval.min} to {interval.max} months."
             )
         else:
-            yearly = (Fraction(0), Fraction(0))
             assumptions.append(
                 "Later years: no maintenance cost included, because our sources give no interval."
             )
-        totals = {
-            n: (first[0] + (n - 1) * yearly[0], first[1] + (n - 1) * yearly[1]) for n in HORIZONS
-        }
-    elif basis.unit in ("device", "procedure", "course"):
-        totals = dict.fromkeys(HORIZONS, (low, high))
+        plan = CostPlan(
+            basis.low,
+            basis.high,
+            "session",
+            course.min,
+            course.max,
+            interval.min if interval else None,
+            interval.max if interval else None,
+        )
+        return plan, None, assumptions
+    if basis.unit in ("device", "procedure", "course"):
         assumptions.append(
             f"A one-off cost per {basis.unit}; repeats or replacements are not included."
         )
-    else:
-        return (
-            None,
-            f"The price is per {basis.unit}, and the number needed varies too much to estimate.",
-        )
+        return CostPlan(basis.low, basis.high, "one_off"), None, assumptions
+    return (
+        None,
+        f"The price is per {basis.unit}, and the number needed varies too much to estimate.",
+        [],
+    )
+
+
+def project_cost(treatment: Treatment) -> tuple[CostProjection | None, str | None]:
+    """The projection, or ``None`` and a sentence saying why no estimate can be made."""
+    plan, gap, assumptions = plan_for(treatment)
+    if plan is None:
+        return None, gap
+    basis = treatment.basis_cost
+    assert basis is not None
+    totals = {n: project_years(plan, n) for n in HORIZONS}
     return (
         CostProjection(
             currency=basis.currency,
             basis=basis.id,
             unit=basis.unit,
-            first_year=_money(*totals[1]),
-            three_years=_money(*totals[3]),
-            five_years=_money(*totals[5]),
+            first_year=Money(*totals[1]),
+            three_years=Money(*totals[3]),
+            five_years=Money(*totals[5]),
             assumptions=tuple(assumptions),
-            citations=tuple(dict.fromkeys(basis.citations + protocol.citations)),
-            verified=basis.verified and protocol.verified,
+            citations=tuple(dict.fromkeys(basis.citations + treatment.protocol.citations)),
+            verified=basis.verified and treatment.protocol.verified,
         ),
         None,
     )

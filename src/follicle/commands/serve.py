@@ -1,0 +1,31 @@
+"""``follicle serve``: migrate the database and serve the web app (development server).
+
+With no configuration this is SQLite under ``var/`` on 127.0.0.1:8000. For production run the
+WSGI application (``follicle.web.wsgi:application``) behind a proper server; see
+``docs/operations.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, TextIO
+
+import django
+from django.core.management import call_command
+
+
+def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "follicle.web.settings")
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"Follicle at http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=out, flush=True)
+    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    return 0
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("serve", help="migrate and serve the web app")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(handler=handle)

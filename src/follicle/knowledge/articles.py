@@ -1,0 +1,111 @@
+"""Educational articles: Markdown with YAML front matter, numbers pulled from the data.
+
+An article's prose may not contain a digit: every number comes from the knowledge data
+through a placeholder, so an article can never disagree with the treatment pages or the engine.
+
+Placeholders::
+
+    [[ref:queen-2025]]                               a citation link
+    [[fact:exosomes.vesicle_size]]                   a named fact's sentence, with its citations
+    [[value:exosomes.protocol.session_minutes]]      a value: ranges read "30 to 60",
+    [[value:prp.costs.session_500_2000]]             costs "$500 to $2,000 per session",
+    [[value:finasteride.evidence.key_findings.0]]    findings and facts their sentence
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from follicle.knowledge.base import Id, IntRange, RefId, Strict, Text
+from follicle.knowledge.treatments import CostRange, Treatment
+
+PLACEHOLDER = re.compile(r"\[\[(ref|fact|value):([a-z0-9_.\-]+)\]\]")
+
+
+class Article(Strict):
+    slug: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: Text
+    summary: Text
+    treatments: tuple[Id, ...] = ()
+    related: tuple[str, ...] = ()
+    key_references: tuple[RefId, ...] = Field(min_length=1)
+    body: Text
+
+    def placeholders(self) -> list[tuple[str, str]]:
+        return PLACEHOLDER.findall(self.body)
+
+    def cited_references(self) -> tuple[str, ...]:
+        """Key references plus every reference cited in the body (not facts' own sources)."""
+        inline = [target for kind, target in self.placeholders() if kind == "ref"]
+        return tuple(dict.fromkeys([*self.key_references, *inline]))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a placeholder stands for: words to show and the references behind them."""
+
+    text: str
+    citations: tuple[str, ...]
+    verified: bool = True
+
+
+def _money(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def describe(value: Any) -> Resolved | None:
+    """Words for a value of the data, or None when it is not something an article can show."""
+    if isinstance(value, IntRange):
+        return Resolved(
+            str(value.min) if value.min == value.max else f"{value.min} to {value.max}", ()
+        )
+    if isinstance(value, CostRange):
+        ends = (
+            _money(value.low)
+            if value.low == value.high
+            else f"{_money(value.low)} to {_money(value.high)}"
+        )
+        return Resolved(f"{ends} per {value.unit}", value.citations, value.verified)
+    if isinstance(value, BaseModel) and hasattr(value, "text") and hasattr(value, "citations"):
+        return Resolved(value.text, value.citations, getattr(value, "verified", True))
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return Resolved(str(value), ())
+    return None
+
+
+def _step(value: Any, part: str) -> Any:
+    if isinstance(value, tuple):
+        if part.isdigit():
+            index = int(part)
+            return value[index] if index < len(value) else None
+        return next((v for v in value if getattr(v, "id", None) == part), None)
+    if isinstance(value, BaseModel) and part in type(value).model_fields:
+        return getattr(value, part)
+    return None
+
+
+def resolve(
+    kind: str, target: str, treatments: dict[str, Treatment], references: set[str]
+) -> Resolved | None:
+    """The placeholder's meaning, or None if it points at nothing."""
+    if kind == "ref":
+        return Resolved("", (target,)) if target in references else None
+    first, _, rest = target.partition(".")
+    value: Any = treatments.get(first)
+    if value is None or not rest:
+        return None
+    path = f"facts.{rest}" if kind == "fact" else rest
+    for part in path.split("."):
+        value = _step(value, part)
+        if value is None:
+            return None
+    return describe(value)
+
+
+def prose_digits(body: str) -> list[str]:
+    """Digits typed into the prose (outside placeholders): each is a number not from the data."""
+    return re.findall(r"\S*\d\S*", PLACEHOLDER.sub("", body))

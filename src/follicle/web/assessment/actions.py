@@ -1,0 +1,52 @@
+"""Every change to an assessment in progress. The answers live in the session (server side,
+never in a URL) until the person asks for a clinician's review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.sessions.backends.base import SessionBase
+
+from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.questionnaire import Step
+from follicle.web.assessment import flow
+from follicle.web.assessment.flow import Getter, RawAnswers
+
+SESSION_KEY = "follicle_answers"
+
+
+def answers_of(session: SessionBase) -> RawAnswers:
+    stored = session.get(SESSION_KEY)
+    return dict(stored) if isinstance(stored, dict) else {}
+
+
+@dataclass(frozen=True, slots=True)
+class StepOutcome:
+    """What a submitted step left behind: the answers as now saved, the values the person
+    entered on this step (shown again on an error), and the errors, by field."""
+
+    answers: RawAnswers
+    entered: RawAnswers
+    errors: dict[str, str]
+
+
+def save_step(
+    *, session: SessionBase, knowledge: Knowledge, step: Step, get: Getter
+) -> StepOutcome:
+    """Merge a submitted step into the session's answers.
+
+    Answers of this step that are valid are kept even when another field has an error, so
+    nothing a person entered is lost; resubmitting the same step (a double click, the back
+    button) simply saves the same answers again.
+    """
+    entered = flow.parse_step(knowledge, step, get)
+    answers = flow.merge(knowledge, answers_of(session), step, entered)
+    errors = flow.errors_for(knowledge, answers, {i.id for i in step.items})
+    invalid = {field.split(".", 1)[0] for field in errors}
+    session[SESSION_KEY] = {k: v for k, v in answers.items() if k not in invalid}
+    return StepOutcome(answers=answers, entered=entered, errors=errors)
+
+
+def clear_answers(*, session: SessionBase) -> None:
+    session.pop(SESSION_KEY, None)
+    session.cycle_key()

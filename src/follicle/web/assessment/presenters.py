@@ -1,0 +1,88 @@
+"""Turn answers and results into what the check-answers and result pages show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from follicle import labels
+from follicle.engine import AssessmentResult
+from follicle.engine.result import Option
+from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.contract import TIERS
+from follicle.knowledge.questionnaire import Item
+from follicle.web.assessment.flow import RawAnswers
+from follicle.web.charts import YEARS, CostRow, cost_chart, legend
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    label: str
+    answer: str
+    change_url: str
+    field_id: str
+
+
+def _answer_words(item: Item, value: Any, knowledge: Knowledge) -> str:
+    option_labels = {o.code: o.label for o in item.options}
+    if item.type == "choice":
+        return option_labels.get(value, str(value))
+    if item.type == "multi":
+        return "; ".join(option_labels.get(v, str(v)) for v in value)
+    if item.type == "boolean":
+        return "Yes" if value else "No"
+    if item.type == "integer":
+        return f"{value} {item.unit}" if item.unit else str(value)
+    if not value:
+        return "None"
+    names = {t.id: t.short_name for t in knowledge.treatments.values()}
+    if item.type == "months_by_treatment":
+        return "; ".join(f"{names.get(k, k)}: {v} months" for k, v in value.items())
+    return "; ".join(f"{names.get(k, k)}: {option_labels.get(v, v)}" for k, v in value.items())
+
+
+def check_rows(knowledge: Knowledge, answers: RawAnswers) -> list[tuple[str, list[CheckRow]]]:
+    sections = []
+    for step in knowledge.questionnaire.steps:
+        change = reverse("assessment:step", kwargs={"step_id": step.id}) + "?return=check"
+        rows = [
+            CheckRow(item.label, _answer_words(item, answers[item.id], knowledge), change, item.id)
+            for item in step.items
+            if item.id in answers
+        ]
+        if rows:
+            sections.append((step.title, rows))
+    return sections
+
+
+def cost_rows(knowledge: Knowledge, options: list[Option]) -> list[CostRow]:
+    return [
+        CostRow(
+            name=knowledge.treatments[o.treatment].short_name,
+            spans=tuple(
+                (years, getattr(o.cost, attr).low, getattr(o.cost, attr).high)
+                for years, attr, _ in YEARS
+            ),
+        )
+        for o in options
+        if o.cost is not None
+    ]
+
+
+def result_page(knowledge: Knowledge, result: AssessmentResult) -> dict[str, Any]:
+    by_tier = [
+        (tier, labels.TIER[tier], [o for o in result.options if o.tier == tier]) for tier in TIERS
+    ]
+    costed = [o for o in result.options if o.status != "avoid"]
+    return {
+        "result": result,
+        "tiers": [group for group in by_tier if group[2]],
+        "chart": cost_chart(
+            cost_rows(knowledge, costed), "Estimated cost of each option over 1, 3 and 5 years"
+        ),
+        "chart_rows": cost_rows(knowledge, costed),
+        "legend": legend(),
+        "exosome_option": next(o for o in result.options if o.treatment == "exosomes"),
+    }

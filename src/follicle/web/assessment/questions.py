@@ -1,0 +1,145 @@
+"""What a step page shows for each question: labels, hints, choices, current values, errors.
+
+Built from the questionnaire so the page can never ask something the data does not define.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from follicle.engine import Answers
+from follicle.engine.compiled import compiled
+from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.questionnaire import Item, Step
+from follicle.web.assessment.flow import RawAnswers, _typed_prefix
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    code: str
+    label: str
+    help: str | None
+    applies_when: str | None
+    checked: bool
+    exclusive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentRow:
+    id: str
+    name: str
+    value: str
+
+
+@dataclass(slots=True)
+class Question:
+    id: str
+    type: str
+    label: str
+    help: str | None
+    applies_when: str | None
+    required: bool
+    unit: str | None
+    value: str = ""
+    choices: list[Choice] = field(default_factory=list)
+    rows: list[TreatmentRow] = field(default_factory=list)
+    error: str | None = None
+    row_errors: dict[str, str] = field(default_factory=dict)
+    enable_when: str = ""  # JSON for the page script; empty when the server decides
+
+    @property
+    def uses_fieldset(self) -> bool:
+        return self.type != "integer"
+
+    @property
+    def input_kind(self) -> str:
+        return {"choice": "radio", "boolean": "radio", "multi": "checkbox"}.get(
+            self.type, self.type
+        )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def questions_for(
+    knowledge: Knowledge, step: Step, answers: RawAnswers, shown: RawAnswers, errors: dict[str, str]
+) -> list[Question]:
+    """Questions of ``step`` that can apply, filled with ``shown`` (what the person entered)."""
+    data = {c.item.id: c for c in compiled(knowledge).items}
+    step_ids = {i.id for i in step.items}
+    earlier = _typed_prefix(knowledge, {k: v for k, v in answers.items() if k not in step_ids})
+    out: list[Question] = []
+    for item in step.items:
+        compiled_item = data[item.id]
+        same_step = item.enable_when is not None and all(
+            d in step_ids for d in compiled_item.depends_on
+        )
+        visible = compiled_item.visible
+        if visible is not None and not same_step and not visible(Answers.of(earlier)):
+            continue  # decided by earlier answers: not asked
+        question = Question(
+            id=item.id,
+            type=item.type,
+            label=item.label,
+            help=item.help,
+            applies_when=item.applies_when if same_step else None,
+            required=item.required,
+            unit=item.unit,
+            error=errors.get(item.id),
+            enable_when=json.dumps(item.enable_when.model_dump(by_alias=True, exclude_none=True))
+            if same_step and item.enable_when
+            else "",
+        )
+        _fill(
+            question,
+            item,
+            knowledge=knowledge,
+            value=shown.get(item.id),
+            earlier=earlier,
+            option_visible=compiled_item.option_visible,
+            errors=errors,
+        )
+        out.append(question)
+    return out
+
+
+def _fill(
+    question: Question,
+    item: Item,
+    *,
+    knowledge: Knowledge,
+    value: Any,
+    earlier: dict[str, Any],
+    option_visible: dict[str, Any],
+    errors: dict[str, str],
+) -> None:
+    if item.type == "boolean":
+        current = {True: "yes", False: "no"}.get(value, _text(value))
+        question.choices = [
+            Choice("yes", "Yes", None, None, current == "yes", False),
+            Choice("no", "No", None, None, current == "no", False),
+        ]
+    elif item.type in ("choice", "multi"):
+        selected = set(value) if isinstance(value, list) else {value}
+        question.choices = [
+            Choice(o.code, o.label, o.help, o.applies_when, o.code in selected, o.exclusive)
+            for o in item.options
+            if o.code not in option_visible or option_visible[o.code](Answers.of(earlier))
+        ]
+    elif item.type in ("months_by_treatment", "outcome_by_treatment"):
+        given = value if isinstance(value, dict) else {}
+        question.rows = [
+            TreatmentRow(t.id, t.name, _text(given.get(t.id)))
+            for t in knowledge.treatments.values()
+        ]
+        question.choices = [Choice(o.code, o.label, None, None, False, False) for o in item.options]
+        question.row_errors = {
+            key.split(".", 1)[1]: message
+            for key, message in errors.items()
+            if key.startswith(f"{item.id}.")
+        }
+    else:
+        question.value = _text(value)

@@ -1,0 +1,115 @@
+"""Server-rendered SVG charts: readable without JavaScript, styled by the site's CSS (no inline
+style, so the Content-Security-Policy stays strict), with a text alternative."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from follicle import labels
+
+YEARS = ((1, "first_year", "1 year"), (3, "three_years", "3 years"), (5, "five_years", "5 years"))
+
+
+@dataclass(frozen=True, slots=True)
+class CostRow:
+    name: str
+    # (years, low, high) for 1, 3 and 5 years
+    spans: tuple[tuple[int, int, int], ...]
+
+
+def _nice_ceiling(value: int) -> int:
+    """The next 1, 2 or 5 times a power of ten at or above ``value``."""
+    if value <= 0:
+        return 1
+    magnitude: int = 10 ** (len(str(value)) - 1)
+    for step in (1, 2, 5, 10):
+        if step * magnitude >= value:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
+    """Horizontal low-to-high bars for 1, 3 and 5 years per option, on one dollar scale."""
+    if not rows:
+        return SafeString("")
+    label_width, chart_width, bar, gap, row_gap, top = 150, 420, 9, 3, 14, 34
+    top_value = _nice_ceiling(max(high for row in rows for _, _, high in row.spans))
+    row_height = 3 * (bar + gap) + row_gap
+    height = top + len(rows) * row_height + 10
+    width = label_width + chart_width + 45
+
+    def x(amount: int) -> float:
+        return label_width + chart_width * amount / top_value
+
+    parts = [
+        format_html(
+            '<svg class="cost-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="chart-title chart-desc" '
+            'xmlns="http://www.w3.org/2000/svg">',
+            width,
+            height,
+        ),
+        format_html('<title id="chart-title">{}</title>', title),
+        mark_safe(
+            '<desc id="chart-desc">Bars run from the low to the high estimate after 1, 3 and 5 years; '
+            "the table below gives the same numbers.</desc>"
+        ),
+    ]
+    for tick in range(5):
+        amount = top_value * tick // 4
+        parts.append(
+            format_html(
+                '<line class="axis" x1="{x}" x2="{x}" y1="{}" y2="{}"/>'
+                '<text class="tick" x="{x}" y="{}" text-anchor="middle">{}</text>',
+                top - 6,
+                height - 6,
+                top - 12,
+                labels.dollars(amount),
+                x=f"{x(amount):.1f}",
+            )
+        )
+    for n, row in enumerate(rows):
+        y0 = top + n * row_height
+        parts.append(
+            format_html(
+                '<text class="row-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                label_width - 8,
+                y0 + bar + gap + bar - 1,
+                row.name,
+            )
+        )
+        for k, (years, low, high) in enumerate(row.spans):
+            y = y0 + k * (bar + gap)
+            parts.append(
+                format_html(
+                    '<rect class="bar bar-{}y" x="{}" y="{}" width="{}" height="{}">'
+                    "<title>{}: {} to {} over {} year{}</title></rect>",
+                    years,
+                    f"{x(low):.1f}",
+                    y,
+                    f"{max(x(high) - x(low), 2.0):.1f}",
+                    bar,
+                    row.name,
+                    labels.dollars(low),
+                    labels.dollars(high),
+                    years,
+                    "" if years == 1 else "s",
+                )
+            )
+    parts.append(mark_safe("</svg>"))
+    return SafeString("".join(str(p) for p in parts))
+
+
+def legend() -> SafeString:
+    items = "".join(
+        str(
+            format_html(
+                '<li><span class="swatch bar-{}y" aria-hidden="true"></span>{}</li>', years, words
+            )
+        )
+        for years, _, words in YEARS
+    )
+    return SafeString(f'<ul class="chart-legend">{items}</ul>')

@@ -1,0 +1,15 @@
+"""What every page shows: authorship, the date the content was last checked, the knowledge
+version, and that Follicle does not diagnose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from follicle.knowledge import default_knowledge
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    knowledge = default_knowledge()
+    return {"about": knowledge.about, "knowledge_version": knowledge.version[:12]}

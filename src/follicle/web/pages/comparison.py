@@ -1,0 +1,84 @@
+"""Option Grid style comparison of two treatments: rows are the questions people ask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from follicle import labels
+from follicle.engine.rules.costs import project_cost
+from follicle.knowledge.treatments import Treatment
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    citations: tuple[str, ...]
+    verified: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    question: str
+    cells: tuple[Cell, Cell]
+
+
+def _works(t: Treatment) -> Cell:
+    finding = t.evidence.key_findings[0]
+    return Cell(finding.text, finding.citations, finding.verified)
+
+
+def _sure(t: Treatment) -> Cell:
+    return Cell(
+        f"{labels.CERTAINTY[t.evidence.certainty]}. {t.evidence.certainty_rationale}",
+        t.evidence.citations,
+    )
+
+
+def _approved(t: Treatment) -> Cell:
+    r = t.regulatory
+    return Cell(f"{labels.REGULATORY[r.us_status]}. {r.summary}", r.citations, r.verified)
+
+
+def _involves(t: Treatment) -> Cell:
+    p = t.protocol
+    return Cell(p.summary, p.citations, p.verified)
+
+
+def _cost(t: Treatment) -> Cell:
+    projection, note = project_cost(t)
+    if projection is None:
+        return Cell(note or "No price found.", ())
+    return Cell(
+        f"About {labels.dollars(projection.first_year.low)} to {labels.dollars(projection.first_year.high)} in the "
+        f"first year and {labels.dollars(projection.five_years.low)} to {labels.dollars(projection.five_years.high)} "
+        f"over five years.",
+        projection.citations,
+        projection.verified,
+    )
+
+
+def _risks(t: Treatment) -> Cell:
+    effects = [s.text for s in t.side_effects]
+    citations = tuple(dict.fromkeys(c for s in t.side_effects for c in s.citations))
+    if not effects:
+        return Cell("Our sources describe no specific side effects.", ())
+    return Cell(" ".join(effects), citations, all(s.verified for s in t.side_effects))
+
+
+def _when(t: Treatment) -> Cell:
+    return Cell(t.time_to_effect.text, t.time_to_effect.citations, t.time_to_effect.verified)
+
+
+QUESTIONS = (
+    ("Does it work?", _works),
+    ("How sure are we?", _sure),
+    ("Is it approved?", _approved),
+    ("What does it involve?", _involves),
+    ("When might I see a change?", _when),
+    ("What does it cost over time?", _cost),
+    ("What are the risks?", _risks),
+)
+
+
+def compare(first: Treatment, second: Treatment) -> list[Row]:
+    return [Row(question, (describe(first), describe(second))) for question, describe in QUESTIONS]

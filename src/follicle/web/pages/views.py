@@ -1,0 +1,172 @@
+"""Public pages, all rendered from the knowledge data: treatments, comparison, costs,
+articles and references. Nothing here is personal; nothing here writes."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from follicle.engine.rules.costs import CostPlan, plan_for, project_years
+from follicle.knowledge import default_knowledge
+from follicle.knowledge.contract import TIERS
+from follicle.web.charts import CostRow, cost_chart, legend
+from follicle.web.pages.article_render import render_article
+from follicle.web.pages.citations import citing
+from follicle.web.pages.comparison import compare as compare_rows
+from follicle.web.pages.forms import CostForm
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    knowledge = default_knowledge()
+    return render(
+        request, "follicle/pages/home.html", {"treatments": knowledge.treatments.values()}
+    )
+
+
+@require_GET
+def treatments(request: HttpRequest) -> HttpResponse:
+    knowledge = default_knowledge()
+    groups = [
+        (tier, [t for t in knowledge.treatments.values() if t.placements[-1].tier == tier])
+        for tier in TIERS
+    ]
+    return render(
+        request, "follicle/pages/treatments.html", {"groups": [g for g in groups if g[1]]}
+    )
+
+
+@require_GET
+def treatment(request: HttpRequest, treatment_id: str) -> HttpResponse:
+    knowledge = default_knowledge()
+    found = knowledge.treatments.get(treatment_id)
+    if found is None:
+        raise Http404("No such treatment")
+    articles = [a for a in knowledge.articles.values() if treatment_id in a.treatments]
+    others = [t for t in knowledge.treatments.values() if t.id != treatment_id]
+    return render(
+        request,
+        "follicle/pages/treatment.html",
+        {
+            "t": found,
+            "articles": articles,
+            "others": others,
+            "cost_rows": _treatment_cost_rows(found),
+        },
+    )
+
+
+def _treatment_cost_rows(found: object) -> list[tuple[int, int, int]]:
+    plan, _, _ = plan_for(found)  # type: ignore[arg-type]
+    if plan is None:
+        return []
+    return [(years, *project_years(plan, years)) for years in (1, 3, 5)]
+
+
+@require_GET
+def compare(request: HttpRequest, first: str, second: str) -> HttpResponse:
+    knowledge = default_knowledge()
+    a, b = knowledge.treatments.get(first), knowledge.treatments.get(second)
+    if a is None or b is None or a.id == b.id:
+        raise Http404("Choose two different treatments")
+    return render(
+        request, "follicle/pages/compare.html", {"a": a, "b": b, "rows": compare_rows(a, b)}
+    )
+
+
+@require_GET
+def costs(request: HttpRequest) -> HttpResponse:
+    knowledge = default_knowledge()
+    form = CostForm(request.GET or None)
+    context: dict[str, object] = {"form": form}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        years = data.get("years") or 5
+        chosen = knowledge.treatments.get(data.get("treatment") or "")
+        notes: list[str] = []
+        if chosen is not None:
+            plan, gap, notes = plan_for(chosen)
+            name = chosen.name
+            if plan is None:
+                context.update({"gap": gap, "name": name})
+                return render(request, "follicle/pages/costs.html", context)
+        else:
+            plan = CostPlan(
+                low=data["price_low"],
+                high=data["price_high"],
+                unit=data.get("unit") or "month",
+                sessions_min=data.get("sessions_min") or 0,
+                sessions_max=data.get("sessions_max") or 0,
+                maintenance_min=data.get("maintenance_min"),
+                maintenance_max=data.get("maintenance_max"),
+            )
+            name = "Your numbers"
+        totals = [(year, *project_years(plan, year)) for year in range(1, years + 1)]
+        yearly = [
+            (
+                year,
+                low - (totals[n - 1][1] if n else 0),
+                high - (totals[n - 1][2] if n else 0),
+                low,
+                high,
+            )
+            for n, (year, low, high) in enumerate(totals)
+        ]
+        spans = tuple((y, lo, hi) for y, lo, hi in totals if y in (1, 3, 5) or y == years)
+        context.update(
+            {
+                "name": name,
+                "plan": plan,
+                "totals": totals,
+                "yearly": yearly,
+                "years": years,
+                "assumptions": notes,
+                "treatment": chosen,
+                "chart": cost_chart([CostRow(name, spans)], f"Estimated cost of {name} over time"),
+                "legend": legend(),
+            }
+        )
+    return render(request, "follicle/pages/costs.html", context)
+
+
+@require_GET
+def articles(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "follicle/pages/articles.html", {"articles": default_knowledge().articles.values()}
+    )
+
+
+@require_GET
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    knowledge = default_knowledge()
+    found = knowledge.articles.get(slug)
+    if found is None:
+        raise Http404("No such article")
+    related = [knowledge.articles[s] for s in found.related if s in knowledge.articles]
+    key_references = [knowledge.references[r] for r in found.key_references]
+    return render(
+        request,
+        "follicle/pages/article.html",
+        {
+            "article": found,
+            "body": render_article(found, knowledge),
+            "related": related,
+            "key_references": key_references,
+            "treatments": [knowledge.treatments[t] for t in found.treatments],
+        },
+    )
+
+
+@require_GET
+def references(request: HttpRequest) -> HttpResponse:
+    knowledge = default_knowledge()
+    index = citing(knowledge)
+    entries = sorted(
+        knowledge.references.values(), key=lambda r: (r.authors[0].lower(), r.year, r.id)
+    )
+    return render(
+        request,
+        "follicle/pages/references.html",
+        {"entries": [(r, index.get(r.id, ())) for r in entries]},
+    )

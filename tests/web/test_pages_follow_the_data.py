@@ -1,0 +1,149 @@
+"""Pages are rendered from the knowledge data: change the data and the page changes; every
+citation resolves; no page shows a number that the data (or arithmetic on it) does not hold."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from follicle.commands.kb import export_document
+from follicle.engine.rules.costs import plan_for, project_years
+from follicle.knowledge import Knowledge, default_knowledge
+
+
+def test_changing_a_price_in_the_data_changes_the_pages(
+    client: Client, served_knowledge: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("treatments/prp.yaml", "    low: 500\n    high: 2000\n", "    low: 555\n    high: 2000\n")
+    assert "$555 to $2,000 per session" in client.get("/treatments/prp/").content.decode()
+    assert "$1,665" in client.get("/compare/exosomes/prp/").content.decode()  # 3 sessions x $555
+    assert (
+        "$555 to $2,000 per session" in client.get("/articles/prp-for-hair-loss/").content.decode()
+    )
+
+
+def test_changing_a_fact_in_the_data_changes_the_article(
+    client: Client, served_knowledge: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("treatments/exosomes.yaml", "roughly 30 to 150 nanometres", "roughly 31 to 149 nanometres")
+    html = client.get("/articles/exosomes-for-hair-loss/").content.decode()
+    assert "31 to 149 nanometres" in html
+    assert "30 to 150" not in html
+
+
+def test_changing_a_regulatory_status_changes_the_badge(
+    client: Client, served_knowledge: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("treatments/ketoconazole_shampoo.yaml", "us_status: off_label", "us_status: fda_approved")
+    html = client.get("/treatments/ketoconazole_shampoo/").content.decode()
+    assert "badge-regulatory-fda_approved" in html
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag in ("script", "style", "svg"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "svg"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def _parse(html: str) -> _Links:
+    parser = _Links()
+    parser.feed(html)
+    return parser
+
+
+def _public_pages(knowledge: Knowledge) -> list[str]:
+    return [
+        "/",
+        "/treatments/",
+        "/articles/",
+        "/compare/exosomes/prp/",
+        *(f"/treatments/{t}/" for t in knowledge.treatments),
+        *(f"/articles/{a}/" for a in knowledge.articles),
+    ]
+
+
+def test_every_citation_on_every_page_resolves(client: Client, knowledge: Knowledge) -> None:
+    anchors = _parse(client.get("/references/").content.decode()).ids
+    assert set(knowledge.references) <= anchors
+    checked = 0
+    for url in _public_pages(knowledge):
+        for href in _parse(client.get(url).content.decode()).hrefs:
+            if href.startswith("/references/#"):
+                assert href.split("#", 1)[1] in anchors, (url, href)
+                checked += 1
+    assert checked > 100
+
+
+NUMBER = re.compile(r"(?<![\w.$])\$?\d[\d,]*(?:\.\d+)*(?![\w])")
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers in running text; version strings such as 1.0.0 are not quantities."""
+    found = {m.replace("$", "").replace(",", "").rstrip(".") for m in NUMBER.findall(text)}
+    return {n for n in found if n.count(".") <= 1}
+
+
+def _allowed(knowledge: Knowledge) -> set[str]:
+    export = json.dumps(export_document(knowledge))
+    allowed = _numbers(export) | {str(int(n)) for n in re.findall(r"\d+", export)}
+    for t in knowledge.treatments.values():  # arithmetic on the data: projected costs
+        plan, _, _ = plan_for(t)
+        if plan is not None:
+            for years in (1, 3, 5):
+                allowed.update(str(v) for v in project_years(plan, years))
+    allowed.update(str(n) for n in range(0, 13))  # ranks, counts of steps and sections
+    return allowed
+
+
+def test_no_public_page_shows_a_number_the_data_does_not_hold(
+    client: Client, knowledge: Knowledge
+) -> None:
+    allowed = _allowed(knowledge)
+    for url in _public_pages(knowledge):
+        text = " ".join(_parse(client.get(url).content.decode()).text)
+        stray = _numbers(text) - allowed
+        assert not stray, (url, sorted(stray))
+
+
+def test_the_number_check_would_catch_a_typed_number(knowledge: Knowledge) -> None:
+    assert "987654" not in _allowed(knowledge)
+    assert _numbers("It costs $987,654 a month") == {"987654"}
+
+
+def test_the_result_page_numbers_come_from_the_data(
+    complete: Callable[..., Client], knowledge: Knowledge
+) -> None:
+    text = " ".join(_parse(complete().get("/assessment/result/").content.decode()).text)
+    stray = _numbers(text) - _allowed(knowledge)
+    assert not stray, sorted(stray)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_knowledge() -> None:
+    default_knowledge.cache_clear()

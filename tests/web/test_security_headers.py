@@ -1,0 +1,74 @@
+"""Security headers and production settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_pages_send_a_strict_content_security_policy(client: Client) -> None:
+    policy = client.get("/")["Content-Security-Policy"]
+    for directive in (
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+    ):
+        assert directive in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_pages_load_nothing_from_another_host(client: Client) -> None:
+    for url in ("/", "/assessment/about_you/", "/treatments/exosomes/"):
+        html = client.get(url).content.decode()
+        assert 'src="http' not in html
+        assert '<link rel="stylesheet" href="http' not in html
+
+
+def test_other_security_headers(client: Client) -> None:
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
+    inherited = {
+        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }  # set for browser tests
+    env = {
+        **inherited,
+        "FOLLICLE_ENV": "production",
+        "SECRET_KEY": "x" * 20 + "y" * 20 + "0123456789abcdefghij",
+        "ALLOWED_HOSTS": "follicle.example",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "FOLLICLE_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
+    env = {**os.environ, "FOLLICLE_ENV": "production", "ALLOWED_HOSTS": "x", "SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
