@@ -8,6 +8,12 @@ Engine:
   baseline  parse the answers JSON and serialise it back (json.loads + json.dumps)
   engine    validate + assess already-parsed answers
   end2end   parse + validate + assess + serialise the result
+
+Web (in-process through the whole middleware stack, SQLite in a temporary file):
+  baseline  a bare Django view returning a short text
+  step      the assessment's first step (GET)
+  result    the result page for a complete set of answers (GET)
+  plus the bytes each page needs (HTML, CSS and JS; raw and gzip-compressed).
 """
 
 from __future__ import annotations
@@ -104,9 +110,88 @@ def bench_engine() -> None:
     print("  targets: >= 5,000 assessments/s per core, p99 < 1,000 µs")
 
 
+def bare_view(request: Any) -> Any:
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _page_weight(client: Any, url: str) -> tuple[int, int]:
+    """Bytes of the page and of the CSS and JS it links (raw, gzip)."""
+    import gzip
+    import re
+
+    html = client.get(url).content
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+    bodies = [html] + [b"".join(client.get(a.decode()).streaming_content) for a in assets]
+    return sum(len(b) for b in bodies), sum(len(gzip.compress(b)) for b in bodies)
+
+
+def bench_web() -> None:
+    import tempfile
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "follicle.web.settings")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        import django
+        from django.core.management import call_command
+        from django.test import Client, override_settings
+        from django.urls import include, path
+
+        django.setup()
+        call_command("migrate", verbosity=0)
+        urls = type(
+            "BenchUrls",
+            (),
+            {
+                "urlpatterns": [
+                    path("bench-bare/", bare_view),
+                    path("", include("follicle.web.urls")),
+                ]
+            },
+        )
+        with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
+            client = Client()
+            from follicle.engine.examples import EXAMPLE
+            from follicle.web.assessment.actions import SESSION_KEY
+
+            session = client.session
+            session[SESSION_KEY] = dict(EXAMPLE)
+            session.save()
+            requests = int(os.environ.get("FOLLICLE_BENCH_REQUESTS", "300"))
+            for url in ("/bench-bare/", "/assessment/about_you/", "/assessment/result/"):
+                assert client.get(url).status_code == 200, url
+            baseline = _summary(_timings(lambda _: client.get("/bench-bare/"), range(requests)))
+            step = _summary(
+                _timings(lambda _: client.get("/assessment/about_you/"), range(requests))
+            )
+            result = _summary(
+                _timings(lambda _: client.get("/assessment/result/"), range(requests // 2))
+            )
+            print(f"Web, {requests:,} requests each, in-process, one core:")
+            print(_line("bare view", baseline, None))
+            print(
+                _line("step", step, baseline)
+                + f"   ({step['per_second'] / baseline['per_second']:.2f} of the bare view's requests/s)"
+            )
+            print(
+                _line("result", result, baseline)
+                + f"   ({result['per_second'] / baseline['per_second']:.2f} of the bare view's requests/s)"
+            )
+            for name, url in (
+                ("first step", "/assessment/about_you/"),
+                ("result page", "/assessment/result/"),
+            ):
+                raw, packed = _page_weight(client, url)
+                print(
+                    f"  {name:<12} {raw / 1024:6.1f} KiB (HTML+CSS+JS), {packed / 1024:5.1f} KiB gzip; target < 60 KiB"
+                )
+
+
 def main() -> None:
     print(f"Follicle bench ({_pin_to_one_core()})")
     bench_engine()
+    bench_web()
 
 
 if __name__ == "__main__":

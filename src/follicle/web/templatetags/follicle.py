@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from follicle import labels
@@ -50,25 +52,29 @@ def dollars(amount: int) -> str:
     return labels.dollars(amount)
 
 
+@cache
+def _links(version: str) -> dict[str, str]:
+    """Every reference's citation link, built once per knowledge version (pages cite hundreds)."""
+    page = reverse("pages:references")
+    return {
+        rid: str(format_html('<a href="{}#{}">{}</a>', page, rid, ref.short))
+        for rid, ref in default_knowledge().references.items()
+    }
+
+
 @register.simple_tag
 def cite(*reference_ids: str | tuple[str, ...] | list[str]) -> SafeString:
     """Citation links to the reference list, in square brackets, in the order given."""
-    references = default_knowledge().references
+    links = _links(default_knowledge().version)
     ids = [
         r
         for group in reference_ids
         for r in (group if isinstance(group, (list, tuple)) else [group])
     ]
-    links = format_html_join(
-        ", ",
-        '<a href="{}#{}">{}</a>',
-        (
-            (reverse("pages:references"), rid, references[rid].short)
-            for rid in dict.fromkeys(ids)
-            if rid in references
-        ),
-    )
-    return format_html('<span class="cite">[{}]</span>', links) if ids else SafeString("")
+    shown = [links[rid] for rid in dict.fromkeys(ids) if rid in links]
+    if not shown:
+        return SafeString("")
+    return SafeString('<span class="cite">[' + ", ".join(shown) + "]</span>")
 
 
 @register.filter
