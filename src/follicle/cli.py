@@ -1,6 +1,7 @@
 """The ``follicle`` command (also ``python -m follicle``).
 
-Subcommands: ``kb`` (check, export, show, summary), ``assess``, ``questionnaire`` and ``serve``. Exit
+Subcommands: ``kb`` (check, export, show, summary), ``assess``, ``questionnaire``, ``serve``,
+``createclinician`` and ``audit verify``. Exit
 codes: 0 fine, 1 the knowledge data has problems, 2 bad input or usage.
 """
 
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from follicle.commands import assess, kb, questionnaire, serve
+from follicle.commands import assess, kb, manage, questionnaire, serve
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="follicle", description="Follicle: hair-loss assessment tools."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (kb, assess, questionnaire, serve):
+    for module in (kb, assess, questionnaire, serve, manage):
         module.register(commands)
     return parser
 

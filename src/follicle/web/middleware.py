@@ -1,10 +1,46 @@
-"""Responses that may hold health data are never cached by browsers or proxies."""
+"""Responses that may hold health data are never cached; signed-in sessions time out."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+LAST_SEEN = "follicle_last_seen"
+SIGNED_IN_AT = "follicle_signed_in_at"
+
+
+class SessionTimeoutMiddleware:
+    """Sign people out after ``FOLLICLE_IDLE_SECONDS`` of inactivity or ``FOLLICLE_ABSOLUTE_SECONDS``
+    after signing in, whichever comes first (HIPAA automatic logoff; ASVS session limits)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = time.time()
+            session = request.session
+            last_seen = session.get(LAST_SEEN, now)
+            signed_in_at = session.setdefault(SIGNED_IN_AT, now)
+            if (
+                now - last_seen > settings.FOLLICLE_IDLE_SECONDS
+                or now - signed_in_at > settings.FOLLICLE_ABSOLUTE_SECONDS
+            ):
+                logout(request)
+                messages.info(
+                    request,
+                    "You were signed out because your session timed out. Please sign in again.",
+                )
+                return redirect(settings.LOGIN_URL)
+            session[LAST_SEEN] = now
+        return self.get_response(request)
 
 
 class PrivateHealthDataMiddleware:

@@ -1,8 +1,15 @@
 """Paths are part of the product: keep them."""
 
+from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+admin.site.__class__ = OTPAdminSite  # the admin requires a verified second factor
 
 urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("follicle.web.accounts.urls")),
     path("assessment/", include("follicle.web.assessment.urls")),
+    path("", include("follicle.web.reviews.urls")),
     path("", include("follicle.web.pages.urls")),
 ]

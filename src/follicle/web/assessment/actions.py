@@ -3,6 +3,7 @@ never in a URL) until the person asks for a clinician's review."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
@@ -13,6 +14,17 @@ from follicle.web.assessment import flow
 from follicle.web.assessment.flow import Getter, RawAnswers
 
 SESSION_KEY = "follicle_answers"
+#: One idempotency key per set of answers: asking for review twice with the same answers
+#: (double click, retry, back button) finds the same case; changed answers get a new key.
+REVIEW_KEY = "follicle_review_key"
+
+
+def review_key(session: SessionBase) -> str:
+    key = session.get(REVIEW_KEY)
+    if not isinstance(key, str):
+        key = str(uuid.uuid4())
+        session[REVIEW_KEY] = key
+    return key
 
 
 def answers_of(session: SessionBase) -> RawAnswers:
@@ -43,10 +55,14 @@ def save_step(
     answers = flow.merge(knowledge, answers_of(session), step, entered)
     errors = flow.errors_for(knowledge, answers, {i.id for i in step.items})
     invalid = {field.split(".", 1)[0] for field in errors}
-    session[SESSION_KEY] = {k: v for k, v in answers.items() if k not in invalid}
+    kept = {k: v for k, v in answers.items() if k not in invalid}
+    if kept != answers_of(session):
+        session.pop(REVIEW_KEY, None)
+    session[SESSION_KEY] = kept
     return StepOutcome(answers=answers, entered=entered, errors=errors)
 
 
 def clear_answers(*, session: SessionBase) -> None:
     session.pop(SESSION_KEY, None)
+    session.pop(REVIEW_KEY, None)
     session.cycle_key()

@@ -25,7 +25,7 @@ class CheckRow:
     field_id: str
 
 
-def _answer_words(item: Item, value: Any, knowledge: Knowledge) -> str:
+def answer_words(item: Item, value: Any, knowledge: Knowledge) -> str:
     option_labels = {o.code: o.label for o in item.options}
     if item.type == "choice":
         return option_labels.get(value, str(value))
@@ -48,7 +48,7 @@ def check_rows(knowledge: Knowledge, answers: RawAnswers) -> list[tuple[str, lis
     for step in knowledge.questionnaire.steps:
         change = reverse("assessment:step", kwargs={"step_id": step.id}) + "?return=check"
         rows = [
-            CheckRow(item.label, _answer_words(item, answers[item.id], knowledge), change, item.id)
+            CheckRow(item.label, answer_words(item, answers[item.id], knowledge), change, item.id)
             for item in step.items
             if item.id in answers
         ]

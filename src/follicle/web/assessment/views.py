@@ -96,7 +96,8 @@ def result(request: HttpRequest) -> HttpResponse:
     if not isinstance(outcome, AssessmentResult):
         pending = flow.first_incomplete_step(knowledge, answers)
         return redirect("assessment:step", step_id=(pending or flow.steps(knowledge)[0]).id)
-    return render(request, "follicle/assessment/result.html", result_page(knowledge, outcome))
+    context = {**result_page(knowledge, outcome), "review_key": actions.review_key(request.session)}
+    return render(request, "follicle/assessment/result.html", context)
 
 
 @require_POST

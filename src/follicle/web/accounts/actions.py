@@ -1,0 +1,87 @@
+"""Every change to an account: sign-up, email verification, clinicians and their devices."""
+
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from follicle.web.accounts.models import Role, User
+from follicle.web.accounts.tokens import email_verification_token
+from follicle.web.audit.actions import record
+
+
+class EmailTaken(Exception):
+    """An account with this email address already exists."""
+
+
+def verification_link(request: HttpRequest, user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = email_verification_token.make_token(user)
+    return request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
+
+
+@transaction.atomic
+def sign_up(*, request: HttpRequest, email: str, password: str) -> User:
+    """A person's account, and an email with the link that proves the address is theirs."""
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmailTaken(email)
+    user = User.objects.create_user(email=email, password=password, role=Role.PERSON)
+    record(action="account.created", actor=user, request=request)
+    link = verification_link(request, user)
+    transaction.on_commit(
+        lambda: send_mail(
+            "Confirm your email address for Follicle",
+            f"Open this link to confirm your email address and send your answers for review:\n\n{link}\n\n"
+            "If you did not ask for this, you can ignore this email.",
+            None,
+            [user.email],
+        )
+    )
+    return user
+
+
+@transaction.atomic
+def verify_email(*, request: HttpRequest, user: User) -> None:
+    if user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
+        record(action="account.email_verified", actor=user, request=request)
+
+
+@transaction.atomic
+def create_clinician(*, email: str, password: str, display_name: str) -> User:
+    """A clinician account. The clinician must add a second factor before seeing any case."""
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmailTaken(email)
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        role=Role.CLINICIAN,
+        display_name=display_name,
+        email_verified_at=timezone.now(),
+    )
+    record(action="account.clinician_created", detail={"user_id": user.pk})
+    return user
+
+
+@transaction.atomic
+def start_totp(*, user: User) -> TOTPDevice:
+    """An unconfirmed authenticator device (replacing any earlier unconfirmed one)."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+@transaction.atomic
+def confirm_totp(*, request: HttpRequest, user: User, device: TOTPDevice, token: str) -> bool:
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    record(action="account.second_factor_added", actor=user, request=request)
+    return True

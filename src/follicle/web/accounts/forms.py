@@ -1,0 +1,86 @@
+"""Forms for signing up, signing in and the second factor, with messages that say what to do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from follicle.web.accounts.models import User
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.com.",
+        },
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters. A few unrelated words make a good password.",
+        error_messages={"required": "Enter a password."},
+    )
+    consent = forms.BooleanField(
+        label="I agree that Follicle stores my answers and shares them with the reviewing clinician.",
+        error_messages={
+            "required": "Tick the box to agree, or your answers cannot be sent for review."
+        },
+    )
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].lower()
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password, email = data.get("password"), data.get("email")
+        if password:
+            try:
+                password_validation.validate_password(password, User(email=email or ""))
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form (which django-axes watches), labelled for email addresses."""
+
+    username = forms.EmailField(
+        label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    error_messages = {  # noqa: RUF012 - Django's own attribute, overridden per form
+        **AuthenticationForm.error_messages,
+        "invalid_login": "The email address or password is not right. Check them and try again.",
+    }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="6-digit code from your authenticator app",
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*"}
+        ),
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app.",
+            "min_length": "The code has 6 digits.",
+            "max_length": "The code has 6 digits.",
+        },
+    )
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write your answer to the clinician's question."},
+    )

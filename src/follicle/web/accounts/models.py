@@ -1,0 +1,76 @@
+"""People who sign in: persons (patients), clinicians and admins.
+
+Email is the login name (people remember it; there is no separate username to leak). The
+role decides what a person may ever see; every view also checks the object itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PERSON = "person", "Person"
+    CLINICIAN = "clinician", "Clinician"
+    ADMIN = "admin", "Admin"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("role", Role.PERSON)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(role=Role.ADMIN, is_staff=True, is_superuser=True)
+        return self._create(email, password, **extra)
+
+
+class User(AbstractUser):
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        max_length=120, blank=True, help_text="For clinicians: the name shown on signed plans."
+    )
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.PERSON)
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=[r.value for r in Role]), name="user_role_is_known"
+            )
+        ]
+
+    @property
+    def is_person(self) -> bool:
+        return self.role == Role.PERSON
+
+    @property
+    def is_clinician(self) -> bool:
+        return self.role == Role.CLINICIAN
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    def __str__(self) -> str:
+        return self.display_name or f"User {self.pk}"

@@ -1,0 +1,155 @@
+"""Sign-up, email verification, sign-in with lockout, the clinicians' second factor."""
+
+from __future__ import annotations
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.encoding import force_str
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from follicle.web.accounts import actions
+from follicle.web.accounts.forms import EmailAuthenticationForm, SignupForm, TokenForm
+from follicle.web.accounts.models import Role, User
+from follicle.web.accounts.tokens import email_verification_token
+from follicle.web.middleware import SIGNED_IN_AT
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:home")
+    form = SignupForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = actions.sign_up(
+                request=request,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+            )
+        except actions.EmailTaken:
+            form.add_error(
+                "email", "An account with this email address already exists. Sign in instead."
+            )
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session["follicle_next"] = _safe_next(request, "")
+            return redirect("accounts:check_email")
+    status = 422 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "follicle/accounts/signup.html",
+        {"form": form, "next": _safe_next(request, "")},
+        status=status,
+    )
+
+
+@login_required
+def check_email(request: HttpRequest) -> HttpResponse:
+    return render(request, "follicle/accounts/check_email.html")
+
+
+@require_http_methods(["GET"])
+def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    try:
+        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        raise Http404("This link is not valid.") from None
+    if not email_verification_token.check_token(user, token):
+        return render(request, "follicle/accounts/verify_failed.html", status=400)
+    actions.verify_email(request=request, user=user)
+    if not request.user.is_authenticated or request.user.pk != user.pk:
+        messages.success(request, "Your email address is confirmed. Please sign in.")
+        return redirect("accounts:login")
+    messages.success(request, "Your email address is confirmed.")
+    return redirect(request.session.pop("follicle_next", "") or "accounts:home")
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "follicle/accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        self.request.session.cycle_key()
+        self.request.session.pop(SIGNED_IN_AT, None)
+        return response
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: clinicians to the queue, people to their cases."""
+    user = request.user
+    assert isinstance(user, User)
+    if user.role == Role.CLINICIAN:
+        return redirect("reviews:queue")
+    if user.role == Role.ADMIN:
+        return redirect("admin:index")
+    return redirect("reviews:my_cases")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app (first time) or enter its code (each sign-in)."""
+    user = request.user
+    assert isinstance(user, User)
+    if user.role not in (Role.CLINICIAN, Role.ADMIN):
+        return redirect("accounts:home")
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    form = TokenForm(request.POST if request.method == "POST" else None)
+    if confirmed is not None:
+        if request.method == "POST" and form.is_valid():
+            if confirmed.verify_token(form.cleaned_data["token"]):
+                otp_login(request, confirmed)
+                return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
+            form.add_error(
+                "token", "That code is not right or has expired. Enter the current code."
+            )
+        status = 422 if form.is_bound and form.errors else 200
+        return render(
+            request, "follicle/accounts/two_factor_verify.html", {"form": form}, status=status
+        )
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or actions.start_totp(
+        user=user
+    )
+    if request.method == "POST" and form.is_valid():
+        if actions.confirm_totp(
+            request=request, user=user, device=device, token=form.cleaned_data["token"]
+        ):
+            otp_login(request, device)
+            messages.success(request, "Your authenticator app is set up.")
+            return redirect("accounts:home")
+        form.add_error(
+            "token",
+            "That code is not right. Check the app shows Follicle and enter the current code.",
+        )
+    qr = segno.make(device.config_url, error="m")
+    context = {
+        "form": form,
+        "qr": mark_safe(qr.svg_inline(scale=4, title="QR code for your authenticator app")),  # noqa: S308 - generated SVG
+        "secret": device.bin_key.hex(),
+        "config_url": device.config_url,
+    }
+    status = 422 if form.is_bound and form.errors else 200
+    return render(request, "follicle/accounts/two_factor_setup.html", context, status=status)

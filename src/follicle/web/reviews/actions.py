@@ -1,0 +1,407 @@
+"""Every change to a case, each atomic and audited in the same transaction.
+
+Concurrency: claiming and deciding are compare-and-set UPDATEs ("set in_review where it is
+still submitted"), which are atomic on SQLite and PostgreSQL alike, so of two clinicians who
+claim the same case at the same moment exactly one succeeds, and a plan is issued once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from follicle.engine import AssessmentResult, run
+from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.contract import STATUSES
+from follicle.web.accounts.models import User
+from follicle.web.audit.actions import record
+from follicle.web.reviews.models import Case, Message, MessageKind, Plan, Status
+
+
+class ReviewError(Exception):
+    """A change that cannot be made; the message says why in plain words."""
+
+
+class AlreadyClaimed(ReviewError):
+    pass
+
+
+class NotYours(ReviewError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A clinician's decision on one option of the engine's draft."""
+
+    treatment: str
+    status: str
+    order: int
+    reason: str
+
+
+class PlanInvalid(ReviewError):
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+
+
+def _lapse() -> Any:
+    return timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES)
+
+
+def _notify(
+    person: User, subject: str, body_lead: str, request: HttpRequest | None, case: Case
+) -> None:
+    """An email that says something changed, with a link; never health details."""
+    path = reverse("reviews:my_case", args=[case.id])
+    link = request.build_absolute_uri(path) if request is not None else path
+    transaction.on_commit(
+        lambda: send_mail(
+            subject, f"{body_lead}\n\nSign in to read it: {link}\n", None, [person.email]
+        )
+    )
+
+
+def request_review(
+    *,
+    request: HttpRequest,
+    person: User,
+    answers: dict[str, Any],
+    note: str,
+    idempotency_key: uuid.UUID,
+    knowledge: Knowledge,
+) -> Case:
+    """Store a case for review; the same key (double click, retry, back button) gives the same case."""
+    existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        if existing.person_id != person.pk:
+            raise NotYours("This request belongs to someone else.")
+        return existing
+    result = run(answers, knowledge)
+    if not isinstance(result, AssessmentResult):
+        raise ReviewError("The answers are incomplete; finish the assessment first.")
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                person=person,
+                idempotency_key=idempotency_key,
+                answers=answers,
+                result=result.to_dict(),
+                engine_version=result.engine_version,
+                knowledge_version=result.knowledge_version,
+                note=note.strip(),
+                status=Status.SUBMITTED,
+                priority=0 if result.red_flags else 1,
+                submitted_at=timezone.now(),
+            )
+            record(action="case.submitted", actor=person, case_id=case.id, request=request)
+    except IntegrityError:
+        case = Case.objects.get(idempotency_key=idempotency_key)
+        if case.person_id != person.pk:
+            raise NotYours("This request belongs to someone else.") from None
+    return case
+
+
+def release_lapsed_claims() -> int:
+    """Return cases whose claim lapsed to the queue (each release audited)."""
+    lapsed = list(
+        Case.objects.filter(status=Status.IN_REVIEW, claimed_at__lt=_lapse()).values_list(
+            "id", flat=True
+        )
+    )
+    released = 0
+    for case_id in lapsed:
+        with transaction.atomic():
+            if Case.objects.filter(
+                id=case_id, status=Status.IN_REVIEW, claimed_at__lt=_lapse()
+            ).update(
+                status=Status.SUBMITTED, claimed_by=None, claimed_at=None, version=F("version") + 1
+            ):
+                record(action="case.claim_lapsed", case_id=case_id)
+                released += 1
+    return released
+
+
+def claim(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
+    """Take a case from the queue. Exactly one of several simultaneous claims succeeds."""
+    with transaction.atomic():
+        updated = (
+            Case.objects.filter(id=case_id)
+            .filter(
+                Q(status=Status.SUBMITTED)
+                | Q(status=Status.IN_REVIEW, claimed_at__lt=_lapse())
+                | Q(status=Status.IN_REVIEW, claimed_by=clinician)
+            )
+            .update(
+                status=Status.IN_REVIEW,
+                claimed_by=clinician,
+                claimed_at=timezone.now(),
+                version=F("version") + 1,
+            )
+        )
+        if not updated:
+            raise AlreadyClaimed(
+                "Another clinician is reviewing this case, or it is already decided."
+            )
+        record(action="case.claimed", actor=clinician, case_id=case_id, request=request)
+
+
+def release(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
+    with transaction.atomic():
+        updated = Case.objects.filter(
+            id=case_id, status=Status.IN_REVIEW, claimed_by=clinician
+        ).update(
+            status=Status.SUBMITTED, claimed_by=None, claimed_at=None, version=F("version") + 1
+        )
+        if not updated:
+            raise NotYours("You are not reviewing this case.")
+        record(action="case.released", actor=clinician, case_id=case_id, request=request)
+
+
+def _mine_in_review(case_id: uuid.UUID, clinician: User) -> Any:
+    return Case.objects.filter(
+        id=case_id, status=Status.IN_REVIEW, claimed_by=clinician, claimed_at__gte=_lapse()
+    )
+
+
+def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[str, str]:
+    """Field errors: every option once, known statuses, orders 1..n, a reason for every change."""
+    errors: dict[str, str] = {}
+    draft = {o["treatment"]: o for o in result["options"]}
+    given = {d.treatment: d for d in decisions}
+    if set(given) != set(draft) or len(given) != len(decisions):
+        errors["options"] = "Decide on every option of the draft exactly once."
+        return errors
+    orders = sorted(d.order for d in decisions)
+    if orders != list(range(1, len(decisions) + 1)):
+        errors["options"] = f"Number the options 1 to {len(decisions)}, each number once."
+    for d in decisions:
+        if d.status not in STATUSES:
+            errors[f"status_{d.treatment}"] = "Choose recommended, consider, not now or avoid."
+        changed = d.status != draft[d.treatment]["status"] or d.order != draft[d.treatment]["rank"]
+        if changed and not d.reason.strip():
+            errors[f"reason_{d.treatment}"] = (
+                "Give a reason for changing the engine's draft for this option."
+            )
+    return errors
+
+
+def _plan_hash(
+    case: Case,
+    *,
+    version: int,
+    options: list[dict[str, Any]],
+    instructions: str,
+    follow_up: str,
+    signer: User,
+    signed_at: Any,
+) -> str:
+    payload = json.dumps(
+        {
+            "case": str(case.id),
+            "version": version,
+            "options": options,
+            "instructions": instructions,
+            "follow_up": follow_up,
+            "signed_by": signer.pk,
+            "signed_at": signed_at.isoformat(),
+            "knowledge_version": case.knowledge_version,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def issue_plan(
+    *,
+    request: HttpRequest | None,
+    case_id: uuid.UUID,
+    clinician: User,
+    decisions: list[Decision],
+    instructions: str,
+    follow_up: str,
+) -> Plan:
+    """Sign and issue the plan. It is then immutable; a later change is a new version."""
+    case = Case.objects.get(id=case_id)
+    errors = check_decisions(case.result, decisions)
+    if errors:
+        raise PlanInvalid(errors)
+    draft = {o["treatment"]: o for o in case.result["options"]}
+    options = [
+        {
+            "treatment": d.treatment,
+            "status": d.status,
+            "order": d.order,
+            "engine_status": draft[d.treatment]["status"],
+            "engine_rank": draft[d.treatment]["rank"],
+            "reason": d.reason.strip(),
+        }
+        for d in sorted(decisions, key=lambda d: d.order)
+    ]
+    with transaction.atomic():
+        now = timezone.now()
+        if not _mine_in_review(case_id, clinician).update(
+            status=Status.PLAN_ISSUED, closed_at=now, version=F("version") + 1
+        ):
+            raise NotYours(
+                "You are not reviewing this case, your claim lapsed, or the plan was already issued."
+            )
+        version = Plan.objects.filter(case_id=case_id).count() + 1
+        plan = Plan.objects.create(
+            case=case,
+            version=version,
+            options=options,
+            instructions=instructions.strip(),
+            follow_up=follow_up.strip(),
+            signed_by=clinician,
+            signed_at=now,
+            content_hash=_plan_hash(
+                case,
+                version=version,
+                options=options,
+                instructions=instructions.strip(),
+                follow_up=follow_up.strip(),
+                signer=clinician,
+                signed_at=now,
+            ),
+        )
+        changed = sum(
+            1
+            for o in options
+            if o["status"] != o["engine_status"] or o["order"] != o["engine_rank"]
+        )
+        record(
+            action="plan.issued",
+            actor=clinician,
+            case_id=case_id,
+            request=request,
+            detail={
+                "plan_version": version,
+                "content_hash": plan.content_hash,
+                "options_changed": changed,
+            },
+        )
+        _notify(
+            case.person,
+            "Your Follicle plan is ready",
+            "A clinician has reviewed your answers and signed your plan.",
+            request,
+            case,
+        )
+    return plan
+
+
+def reopen(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
+    """Start a new version of an issued plan (the signed one stays as it was)."""
+    with transaction.atomic():
+        if not Case.objects.filter(
+            id=case_id, status=Status.PLAN_ISSUED, plans__signed_by=clinician
+        ).update(
+            status=Status.IN_REVIEW,
+            claimed_by=clinician,
+            claimed_at=timezone.now(),
+            closed_at=None,
+            version=F("version") + 1,
+        ):
+            raise NotYours("Only the clinician who signed the plan can start a new version.")
+        record(action="case.reopened", actor=clinician, case_id=case_id, request=request)
+
+
+def refer_in_person(
+    *, request: HttpRequest | None, case_id: uuid.UUID, clinician: User, note: str
+) -> None:
+    if not note.strip():
+        raise PlanInvalid({"note": "Say why the person should be seen in person and by whom."})
+    with transaction.atomic():
+        now = timezone.now()
+        if not _mine_in_review(case_id, clinician).update(
+            status=Status.REFERRED_IN_PERSON, closed_at=now, version=F("version") + 1
+        ):
+            raise NotYours("You are not reviewing this case, or your claim lapsed.")
+        case = Case.objects.get(id=case_id)
+        Message.objects.create(
+            case=case,
+            author=clinician,
+            kind=MessageKind.REFERRAL,
+            text=note.strip(),
+            created_at=now,
+        )
+        record(action="case.referred_in_person", actor=clinician, case_id=case_id, request=request)
+        _notify(
+            case.person,
+            "A clinician has reviewed your answers",
+            "A clinician recommends that you are seen in person.",
+            request,
+            case,
+        )
+
+
+def ask_question(
+    *, request: HttpRequest | None, case_id: uuid.UUID, clinician: User, text: str
+) -> None:
+    if not text.strip():
+        raise PlanInvalid({"question": "Write the question you want to ask."})
+    with transaction.atomic():
+        now = timezone.now()
+        if not _mine_in_review(case_id, clinician).update(
+            status=Status.NEEDS_INFORMATION, version=F("version") + 1
+        ):
+            raise NotYours("You are not reviewing this case, or your claim lapsed.")
+        case = Case.objects.get(id=case_id)
+        Message.objects.create(
+            case=case,
+            author=clinician,
+            kind=MessageKind.QUESTION,
+            text=text.strip(),
+            created_at=now,
+        )
+        record(action="case.question_asked", actor=clinician, case_id=case_id, request=request)
+        _notify(
+            case.person,
+            "A clinician has a question for you",
+            "The clinician reviewing your answers has a question.",
+            request,
+            case,
+        )
+
+
+def answer_question(*, request: HttpRequest | None, case: Case, person: User, text: str) -> None:
+    """The person's answer returns the case to the queue."""
+    with transaction.atomic():
+        if not Case.objects.filter(
+            id=case.id, person=person, status=Status.NEEDS_INFORMATION
+        ).update(
+            status=Status.SUBMITTED,
+            claimed_by=None,
+            claimed_at=None,
+            submitted_at=F("submitted_at"),
+            version=F("version") + 1,
+        ):
+            raise ReviewError("There is no open question on this case.")
+        Message.objects.create(
+            case=case,
+            author=person,
+            kind=MessageKind.ANSWER,
+            text=text.strip(),
+            created_at=timezone.now(),
+        )
+        record(action="case.question_answered", actor=person, case_id=case.id, request=request)
+
+
+def record_read(*, request: HttpRequest, case_id: uuid.UUID, what: str) -> None:
+    """Audit a read of a person's record (who, when, from where; not what it says)."""
+    record(action=f"case.viewed.{what}", actor=request.user, case_id=case_id, request=request)

@@ -1,0 +1,322 @@
+"""Asking for a review (people) and reviewing (clinicians). Views load the object, check that
+this user may see it, call one action and respond; every read of a case is audited."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from follicle.knowledge import default_knowledge
+from follicle.web.accounts.forms import AnswerForm
+from follicle.web.accounts.models import Role, User
+from follicle.web.accounts.permissions import clinician_required, person_required
+from follicle.web.assessment.actions import answers_of
+from follicle.web.assessment.presenters import answer_words
+from follicle.web.audit.actions import record
+from follicle.web.reviews import actions, queue
+from follicle.web.reviews.forms import MessageForm, PlanForm, RequestReviewForm
+from follicle.web.reviews.models import CLOSED, Case, Status
+
+PENDING = "follicle_pending_review"
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+# --- People ---------------------------------------------------------------------------------
+
+
+@require_POST
+def request_review(request: HttpRequest) -> HttpResponse:
+    """From the result page: keep the note and key, then sign up, confirm the email, submit."""
+    form = RequestReviewForm(request.POST)
+    if not form.is_valid():
+        return redirect("assessment:result")
+    request.session[PENDING] = {
+        "note": form.cleaned_data["note"],
+        "key": str(form.cleaned_data["idempotency_key"]),
+    }
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:signup')}?next={reverse('reviews:confirm')}")
+    if _user(request).role != Role.PERSON:
+        raise PermissionDenied("Only the person who answered can ask for a review.")
+    return redirect("reviews:confirm")
+
+
+@person_required
+def confirm(request: HttpRequest) -> HttpResponse:
+    """Check and send: the answers in this session go to a clinician."""
+    person = _user(request)
+    pending = request.session.get(PENDING)
+    answers = answers_of(request.session)
+    if not pending or not answers:
+        messages.info(request, "There is nothing waiting to be sent. Take the assessment first.")
+        return redirect("reviews:my_cases")
+    if not person.email_verified:
+        return redirect("accounts:check_email")
+    if request.method == "POST":
+        try:
+            case = actions.request_review(
+                request=request,
+                person=person,
+                answers=answers,
+                note=pending.get("note", ""),
+                idempotency_key=uuid.UUID(pending["key"]),
+                knowledge=default_knowledge(),
+            )
+        except actions.ReviewError as error:
+            messages.error(request, str(error))
+            return redirect("assessment:start")
+        request.session.pop(PENDING, None)
+        return redirect("reviews:my_case", case_id=case.id)
+    return render(request, "follicle/reviews/confirm.html", {"note": pending.get("note", "")})
+
+
+@require_GET
+@person_required
+def my_cases(request: HttpRequest) -> HttpResponse:
+    cases = list(Case.objects.filter(person=_user(request)).order_by("-submitted_at"))
+    for case in cases:
+        record(action="case.viewed.list", actor=request.user, case_id=case.id, request=request)
+    return render(request, "follicle/reviews/my_cases.html", {"cases": cases})
+
+
+def _own_case(request: HttpRequest, case_id: uuid.UUID) -> Case:
+    """The person's own case, or not found (another person's case is never acknowledged)."""
+    case = Case.objects.filter(id=case_id, person=_user(request)).first()
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+@person_required
+def my_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    case = _own_case(request, case_id)
+    form = AnswerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.answer_question(
+                request=request, case=case, person=_user(request), text=form.cleaned_data["text"]
+            )
+        except actions.ReviewError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, "Your answer was sent. The case is back in the clinicians' queue."
+            )
+        return redirect("reviews:my_case", case_id=case.id)
+    actions.record_read(request=request, case_id=case.id, what="person")
+    plan = case.plans.select_related("signed_by").last()
+    return render(
+        request,
+        "follicle/reviews/my_case.html",
+        {
+            "case": case,
+            "plan": plan,
+            "plan_rows": _plan_rows(plan.options) if plan else [],
+            "messages_list": case.messages.all(),
+            "form": form,
+        },
+        status=422 if form.is_bound and form.errors else 200,
+    )
+
+
+def _plan_rows(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    names = {t.id: t.name for t in default_knowledge().treatments.values()}
+    return [{**o, "name": names.get(o["treatment"], o["treatment"])} for o in options]
+
+
+# --- Clinicians -----------------------------------------------------------------------------
+
+
+@require_GET
+@clinician_required
+def queue_view(request: HttpRequest) -> HttpResponse:
+    actions.release_lapsed_claims()
+    clinician = _user(request)
+    page = queue.page(request.GET.get("after"))
+    mine = Case.objects.filter(
+        claimed_by=clinician, status__in=[Status.IN_REVIEW, Status.NEEDS_INFORMATION]
+    ).order_by("priority", "submitted_at")
+    record(
+        action="queue.viewed",
+        actor=clinician,
+        request=request,
+        detail={"cases": [str(c.id) for c in page.rows]},
+    )
+    return render(
+        request,
+        "follicle/reviews/queue.html",
+        {"page": page, "mine": mine, "now": timezone.now()},
+    )
+
+
+def _visible_to(case: Case, clinician: User) -> bool:
+    """A clinician sees cases waiting in the queue and the cases they are or were working on."""
+    if case.status == Status.SUBMITTED or case.claimed_by_id == clinician.pk:
+        return True
+    return case.plans.filter(signed_by=clinician).exists()
+
+
+def _case_for_clinician(request: HttpRequest, case_id: uuid.UUID) -> Case:
+    case = Case.objects.select_related("claimed_by").filter(id=case_id).first()
+    if case is None:
+        raise Http404("No such case")
+    if not _visible_to(case, _user(request)):
+        raise PermissionDenied("Another clinician is working on this case.")
+    return case
+
+
+@clinician_required
+def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    case = _case_for_clinician(request, case_id)
+    clinician = _user(request)
+    knowledge = default_knowledge()
+    draft = [
+        {
+            **o,
+            "name": knowledge.treatments[o["treatment"]].name
+            if o["treatment"] in knowledge.treatments
+            else o["treatment"],
+        }
+        for o in case.result["options"]
+    ]
+    plan_form = PlanForm(request.POST if request.method == "POST" else None, options=draft)
+    status = 200
+    if request.method == "POST":
+        if plan_form.is_valid():
+            try:
+                actions.issue_plan(
+                    request=request,
+                    case_id=case.id,
+                    clinician=clinician,
+                    decisions=plan_form.decisions(),
+                    instructions=plan_form.cleaned_data["instructions"],
+                    follow_up=plan_form.cleaned_data["follow_up"],
+                )
+            except actions.PlanInvalid as error:
+                for field, message in error.errors.items():
+                    plan_form.add_error(field if field in plan_form.fields else None, message)
+            except actions.ReviewError as error:
+                messages.error(request, str(error))
+                return redirect("reviews:review", case_id=case.id)
+            else:
+                messages.success(
+                    request, "The plan is signed and issued. The person has been told by email."
+                )
+                return redirect("reviews:review", case_id=case.id)
+        status = 422
+    actions.record_read(request=request, case_id=case.id, what="clinician")
+    mine = case.status == Status.IN_REVIEW and case.claimed_by_id == clinician.pk
+    context = {
+        "case": case,
+        "result": case.result,
+        "answers": _answer_rows(case.answers),
+        "draft": draft,
+        "plan_form": plan_form,
+        "mine": mine,
+        "closed": case.status in CLOSED,
+        "plans": [(p, _plan_rows(p.options)) for p in case.plans.select_related("signed_by")],
+        "messages_list": case.messages.select_related("author"),
+        "message_form": MessageForm(),
+    }
+    return render(request, "follicle/reviews/review.html", context, status=status)
+
+
+def _answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
+    knowledge = default_knowledge()
+    return [
+        (item.label, answer_words(item, answers[item.id], knowledge))
+        for item in knowledge.questionnaire.items
+        if item.id in answers
+    ]
+
+
+def _act(request: HttpRequest, case_id: uuid.UUID, done: str, run: Any) -> HttpResponse:
+    try:
+        run()
+    except actions.PlanInvalid as error:
+        messages.error(request, " ".join(error.errors.values()))
+    except actions.ReviewError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect("reviews:review", case_id=case_id)
+
+
+@require_POST
+@clinician_required
+def claim(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    _case_for_clinician(request, case_id)
+    return _act(
+        request,
+        case_id,
+        "The case is yours to review.",
+        lambda: actions.claim(request=request, case_id=case_id, clinician=_user(request)),
+    )
+
+
+@require_POST
+@clinician_required
+def release(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    _case_for_clinician(request, case_id)
+    try:
+        actions.release(request=request, case_id=case_id, clinician=_user(request))
+    except actions.ReviewError as error:
+        messages.error(request, str(error))
+        return redirect("reviews:review", case_id=case_id)
+    messages.success(request, "The case is back in the queue.")
+    return redirect("reviews:queue")
+
+
+@require_POST
+@clinician_required
+def refer(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    _case_for_clinician(request, case_id)
+    note = request.POST.get("text", "")
+    return _act(
+        request,
+        case_id,
+        "The person has been told to see a clinician in person.",
+        lambda: actions.refer_in_person(
+            request=request, case_id=case_id, clinician=_user(request), note=note
+        ),
+    )
+
+
+@require_POST
+@clinician_required
+def ask(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    _case_for_clinician(request, case_id)
+    text = request.POST.get("text", "")
+    return _act(
+        request,
+        case_id,
+        "Your question was sent. The case returns to the queue when the person answers.",
+        lambda: actions.ask_question(
+            request=request, case_id=case_id, clinician=_user(request), text=text
+        ),
+    )
+
+
+@require_POST
+@clinician_required
+def reopen(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    _case_for_clinician(request, case_id)
+    return _act(
+        request,
+        case_id,
+        "A new version of the plan is open. The signed version stays as it was.",
+        lambda: actions.reopen(request=request, case_id=case_id, clinician=_user(request)),
+    )

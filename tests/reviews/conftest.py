@@ -1,0 +1,123 @@
+"""The people of the review tests, made through the same actions the app uses.
+
+- ``person_a`` and ``person_b``: people with verified email addresses;
+- ``clinician``: a clinician with an authenticator app, signed in with the second factor;
+- ``clinician_no_2fa``: a clinician signed in with a password only;
+- ``admin``: an administrator;
+- ``case_of_a``: a case person A asked to be reviewed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client, RequestFactory
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from follicle.engine.examples import EXAMPLE
+from follicle.knowledge import default_knowledge
+from follicle.web.accounts import actions as account_actions
+from follicle.web.accounts.models import Role, User
+from follicle.web.reviews import actions
+from follicle.web.reviews.models import Case
+
+PASSWORD = "a long enough passphrase 42"
+
+
+@dataclass
+class Persona:
+    user: User
+    client: Client
+
+
+def _request() -> Any:
+    request = RequestFactory().get("/")
+    request.META["REMOTE_ADDR"] = "192.0.2.10"
+    return request
+
+
+def make_person(email: str) -> User:
+    user = account_actions.sign_up(request=_request(), email=email, password=PASSWORD)
+    account_actions.verify_email(request=_request(), user=user)
+    user.refresh_from_db()
+    return user
+
+
+def make_clinician(email: str, name: str = "Dr Test") -> User:
+    return account_actions.create_clinician(email=email, password=PASSWORD, display_name=name)
+
+
+def with_totp(user: User) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+
+def signed_in(user: User, device: TOTPDevice | None = None) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+def make_case(person: User, answers: dict[str, Any] | None = None) -> Case:
+    return actions.request_review(
+        request=_request(),
+        person=person,
+        answers=dict(answers or EXAMPLE),
+        note="please check",
+        idempotency_key=uuid.uuid4(),
+        knowledge=default_knowledge(),
+    )
+
+
+@pytest.fixture
+def person_a(db: None) -> Persona:
+    user = make_person("a@example.org")
+    return Persona(user, signed_in(user))
+
+
+@pytest.fixture
+def person_b(db: None) -> Persona:
+    user = make_person("b@example.org")
+    return Persona(user, signed_in(user))
+
+
+@pytest.fixture
+def clinician(db: None) -> Persona:
+    user = make_clinician("doc@example.org", "Dr Ada Lovelace")
+    return Persona(user, signed_in(user, with_totp(user)))
+
+
+@pytest.fixture
+def other_clinician(db: None) -> Persona:
+    user = make_clinician("doc2@example.org", "Dr Grace Hopper")
+    return Persona(user, signed_in(user, with_totp(user)))
+
+
+@pytest.fixture
+def clinician_no_2fa(db: None) -> Persona:
+    user = make_clinician("doc3@example.org")
+    return Persona(user, signed_in(user))
+
+
+@pytest.fixture
+def admin(db: None) -> Persona:
+    user = User.objects.create_superuser(email="admin@example.org", password=PASSWORD)
+    assert user.role == Role.ADMIN
+    return Persona(user, signed_in(user, with_totp(user)))
+
+
+@pytest.fixture
+def anonymous(db: None) -> Persona:
+    return Persona(None, Client())  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def case_of_a(person_a: Persona) -> Case:
+    return make_case(person_a.user)

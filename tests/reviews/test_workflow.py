@@ -1,0 +1,297 @@
+"""The review workflow: asking once, claiming, questions, referrals, signed immutable plans,
+notifications, and the queue's order and pages."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from follicle.engine.examples import EXAMPLE
+from follicle.knowledge import default_knowledge
+from follicle.web.reviews import actions, queue
+from follicle.web.reviews.models import Case, ImmutableError, Plan, Status
+from tests.reviews.conftest import Persona, _request, make_case, make_person
+from tests.web.conftest import STEP_FORMS
+
+
+def _plan_post(case: Case, **changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "instructions": "Use it every day.",
+        "follow_up": "Review photos at 6 and 12 months.",
+    }
+    for o in case.result["options"]:
+        data[f"status_{o['treatment']}"] = o["status"]
+        data[f"order_{o['treatment']}"] = str(o["rank"])
+        data[f"reason_{o['treatment']}"] = ""
+    data.update(changes)
+    return data
+
+
+def test_asking_twice_with_the_same_key_creates_one_case(person_a: Persona) -> None:
+    key = uuid.uuid4()
+    kwargs = {
+        "request": _request(),
+        "person": person_a.user,
+        "answers": dict(EXAMPLE),
+        "note": "",
+        "idempotency_key": key,
+        "knowledge": default_knowledge(),
+    }
+    first = actions.request_review(**kwargs)
+    second = actions.request_review(**kwargs)
+    assert first.id == second.id
+    assert Case.objects.count() == 1
+    assert first.engine_version and first.knowledge_version == default_knowledge().version
+    assert first.result["route"] == "online_plan"
+
+
+def test_a_double_click_from_the_result_page_creates_one_case(person_a: Persona) -> None:
+    client = person_a.client
+    for step, data in STEP_FORMS.items():
+        client.post(f"/assessment/{step}/", data)
+    key = client.get("/assessment/result/").context["review_key"]
+    for _ in range(2):  # double click
+        client.post("/reviews/request/", {"idempotency_key": key, "note": "hi"})
+        client.post("/reviews/confirm/")
+    client.post(
+        "/reviews/request/", {"idempotency_key": key, "note": "hi"}
+    )  # back button, resubmit
+    client.post("/reviews/confirm/")
+    assert Case.objects.filter(person=person_a.user).count() == 1
+
+
+def test_someone_else_cannot_reuse_a_key(person_a: Persona, person_b: Persona) -> None:
+    case = make_case(person_a.user)
+    with pytest.raises(actions.NotYours):
+        actions.request_review(
+            request=_request(),
+            person=person_b.user,
+            answers=dict(EXAMPLE),
+            note="",
+            idempotency_key=case.idempotency_key,
+            knowledge=default_knowledge(),
+        )
+
+
+def test_a_case_with_a_red_flag_goes_first_in_the_queue(person_a: Persona) -> None:
+    plain = make_case(person_a.user)
+    flagged = make_case(person_a.user, {**EXAMPLE, "onset": "sudden"})
+    assert flagged.priority == 0 and plain.priority == 1
+    assert [c.id for c in queue.page().rows] == [flagged.id, plain.id]
+
+
+def test_the_queue_pages_by_keyset_without_gaps_or_repeats(person_a: Persona) -> None:
+    made = [
+        make_case(person_a.user, {**EXAMPLE, "onset": "sudden"} if n % 3 == 0 else None)
+        for n in range(7)
+    ]
+    seen: list[uuid.UUID] = []
+    cursor = None
+    while True:
+        page = queue.page(cursor, size=3)
+        seen += [c.id for c in page.rows]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(c.id for c in made)
+    assert len(seen) == len(set(seen))
+    priorities = [Case.objects.get(id=i).priority for i in seen]
+    assert priorities == sorted(priorities)
+
+
+def test_a_tampered_cursor_starts_from_the_top(person_a: Persona) -> None:
+    make_case(person_a.user)
+    assert len(queue.page("not-a-real-cursor").rows) == 1
+
+
+def test_claim_then_second_claim_fails_then_release(
+    person_a: Persona, clinician: Persona, other_clinician: Persona
+) -> None:
+    case = make_case(person_a.user)
+    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
+    with pytest.raises(actions.AlreadyClaimed):
+        actions.claim(request=None, case_id=case.id, clinician=other_clinician.user)
+    actions.release(request=None, case_id=case.id, clinician=clinician.user)
+    actions.claim(request=None, case_id=case.id, clinician=other_clinician.user)
+    assert Case.objects.get(id=case.id).claimed_by == other_clinician.user
+
+
+def test_a_lapsed_claim_returns_the_case_to_the_queue(
+    person_a: Persona, clinician: Persona, other_clinician: Persona, settings: Any
+) -> None:
+    case = make_case(person_a.user)
+    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
+    Case.objects.filter(id=case.id).update(
+        claimed_at=timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES + 1)
+    )
+    assert (
+        other_clinician.client.get("/clinic/").status_code == 200
+    )  # the queue releases lapsed claims
+    assert Case.objects.get(id=case.id).status == Status.SUBMITTED
+    actions.claim(request=None, case_id=case.id, clinician=other_clinician.user)
+
+
+def test_a_question_waits_for_the_person_and_the_answer_returns_the_case(
+    person_a: Persona, clinician: Persona, django_capture_on_commit_callbacks: Any
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    with django_capture_on_commit_callbacks(execute=True):
+        clinician.client.post(
+            f"/clinic/cases/{case.id}/ask/", {"text": "How long have you used minoxidil?"}
+        )
+    assert Case.objects.get(id=case.id).status == Status.NEEDS_INFORMATION
+    assert (
+        "How long have you used minoxidil?"
+        in person_a.client.get(f"/my/cases/{case.id}/").content.decode()
+    )
+    assert person_a.client.post(f"/my/cases/{case.id}/", {"text": "Two years."}).status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED and case.claimed_by is None
+    assert any("question" in m.subject for m in mail.outbox)
+
+
+def test_referral_closes_the_case_with_a_note(person_a: Persona, clinician: Persona) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    clinician.client.post(
+        f"/clinic/cases/{case.id}/refer/", {"text": "See a dermatologist about the patches."}
+    )
+    case.refresh_from_db()
+    assert case.status == Status.REFERRED_IN_PERSON
+    assert "See a dermatologist" in person_a.client.get(f"/my/cases/{case.id}/").content.decode()
+
+
+def test_every_change_from_the_draft_needs_a_reason(person_a: Persona, clinician: Persona) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    response = clinician.client.post(
+        f"/clinic/cases/{case.id}/", _plan_post(case, status_finasteride="not_now")
+    )
+    assert response.status_code == 422
+    assert "Give a reason for changing the engine" in response.content.decode()
+    assert not Plan.objects.exists()
+
+
+def test_orders_must_be_one_to_n(person_a: Persona, clinician: Persona) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    first = case.result["options"][0]["treatment"]
+    response = clinician.client.post(
+        f"/clinic/cases/{case.id}/",
+        _plan_post(case, **{f"order_{first}": "2", f"reason_{first}": "swap"}),
+    )
+    assert response.status_code == 422
+    assert "each number once" in response.content.decode()
+
+
+def test_issuing_signs_notifies_and_shows_the_plan_to_the_person(
+    person_a: Persona, clinician: Persona, django_capture_on_commit_callbacks: Any
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    post = _plan_post(
+        case,
+        status_finasteride="consider",
+        reason_finasteride="Wants to discuss side effects first.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert clinician.client.post(f"/clinic/cases/{case.id}/", post).status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.PLAN_ISSUED
+    plan = case.plans.get()
+    assert plan.signed_by == clinician.user and len(plan.content_hash) == 64
+    email = mail.outbox[-1]
+    assert email.to == [person_a.user.email]
+    assert (
+        "finasteride" not in email.body.lower() and "hair" not in email.subject.lower()
+    )  # no health details
+    html = person_a.client.get(f"/my/cases/{case.id}/").content.decode()
+    assert "Dr Ada Lovelace" in html
+    assert "Wants to discuss side effects first." in html
+    assert plan.signed_at.strftime("%Y") in html
+
+
+def test_a_plan_is_issued_once(person_a: Persona, clinician: Persona) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    assert Plan.objects.filter(case=case).count() == 1
+
+
+def test_a_signed_plan_is_immutable_and_a_change_is_a_new_version(
+    person_a: Persona, clinician: Persona
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    plan = Plan.objects.get(case=case)
+    plan.instructions = "changed"
+    with pytest.raises(ImmutableError):
+        plan.save()
+    with pytest.raises(ImmutableError):
+        plan.delete()
+    clinician.client.post(f"/clinic/cases/{case.id}/reopen/")
+    clinician.client.post(
+        f"/clinic/cases/{case.id}/", _plan_post(case, instructions="Second version.")
+    )
+    versions = list(
+        Plan.objects.filter(case=case).order_by("version").values_list("version", "instructions")
+    )
+    assert versions == [(1, "Use it every day."), (2, "Second version.")]
+
+
+def test_only_the_person_can_answer_and_only_when_asked(
+    person_a: Persona, person_b: Persona
+) -> None:
+    case = make_case(person_a.user)
+    with pytest.raises(actions.ReviewError):
+        actions.answer_question(request=None, case=case, person=person_a.user, text="unasked")
+
+
+def test_signing_up_from_the_result_page_and_confirming_the_email(
+    db: None, client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    for step, data in STEP_FORMS.items():
+        client.post(f"/assessment/{step}/", data)
+    key = client.get("/assessment/result/").context["review_key"]
+    response = client.post("/reviews/request/", {"idempotency_key": key, "note": "thanks"})
+    assert response["Location"].startswith("/accounts/signup/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            response["Location"],
+            {
+                "email": "new@example.org",
+                "password": "a long enough passphrase 42",
+                "consent": "on",
+                "next": "/reviews/confirm/",
+            },
+        )
+    assert response["Location"] == "/accounts/check-email/"
+    assert (
+        client.get("/reviews/confirm/")["Location"] == "/accounts/check-email/"
+    )  # not verified yet
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/accounts/verify/" in line)
+    response = client.get(link.replace("http://testserver", ""))
+    assert response["Location"] == "/reviews/confirm/"
+    response = client.post("/reviews/confirm/")
+    case = Case.objects.get()
+    assert response["Location"] == f"/my/cases/{case.id}/"
+    assert case.note == "thanks"
+    assert case.answers["age"] == 34
+
+
+def test_signup_errors_are_field_level(db: None, client: Client) -> None:
+    make_person("taken@example.org")
+    response = client.post("/accounts/signup/", {"email": "taken@example.org", "password": "short"})
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Tick the box" in html
+    assert "too short" in html or "at least 12" in html
