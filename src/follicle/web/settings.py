@@ -115,6 +115,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
+    # Tests use a file too: SQLite's shared in-memory mode has table locks that do not wait,
+    # so concurrent writers (the claim race) would fail instead of queueing as they do here.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-follicle.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,17 @@
+"""Many threads claiming the same case, and issuing the same plan, on PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reviews.scenarios import claim_race, issue_race
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_exactly_one_of_many_simultaneous_claims_succeeds() -> None:
+    claim_race(clinicians=24)
+
+
+def test_a_plan_is_issued_exactly_once_when_issued_many_times_at_once() -> None:
+    issue_race(attempts=12)

@@ -1,0 +1,22 @@
+"""Two clinicians claiming at the same moment: exactly one gets the case (SQLite).
+
+The same tests run on PostgreSQL in ``tests/postgres``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.reviews.scenarios import claim_race, issue_race
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_exactly_one_of_many_simultaneous_claims_succeeds(settings: Any) -> None:
+    claim_race(clinicians=8)
+
+
+def test_a_plan_is_issued_exactly_once_when_issued_twice_at_once() -> None:
+    issue_race(attempts=4)
