@@ -16,7 +16,7 @@ def answer_boxes(page: Any, item: str, *codes: str) -> None:
 
 
 def cont(page: Any) -> None:
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
 
 
 def man_with_crown_thinning(page: Any, keyboard_only: bool = False) -> None:

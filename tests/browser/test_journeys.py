@@ -72,7 +72,7 @@ def test_none_of_these_clears_the_other_boxes(page: Any) -> None:
     page.goto("/assessment/about_you/")
     page.fill("#field-age", "40")
     page.check("#input-sex-male")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.goto("/assessment/recent_events/")
     page.check("#input-triggers-surgery")
     page.check("#input-triggers-none")
@@ -84,7 +84,7 @@ def test_none_of_these_clears_the_other_boxes(page: Any) -> None:
 def test_errors_are_summarised_and_the_summary_takes_focus(page: Any) -> None:
     page.goto("/assessment/about_you/")
     page.fill("#field-age", "200")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
