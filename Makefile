@@ -18,7 +18,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 
 run: install
 	$(BIN)/follicle kb check
-	$(BIN)/follicle serve --host $(HOST) --port $(PORT)
+	$(BIN)/follicle serve --demo --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -14,6 +14,10 @@ Web (in-process through the whole middleware stack, SQLite in a temporary file):
   step      the assessment's first step (GET)
   result    the result page for a complete set of answers (GET)
   plus the bytes each page needs (HTML, CSS and JS; raw and gzip-compressed).
+
+Queue (a separate process, on PostgreSQL when FOLLICLE_BENCH_POSTGRES_URL or a PostgreSQL
+DATABASE_URL names a server, else SQLite): 100,000 stored cases; the clinicians' queue page
+against a bare view, and the query plan of the queue query.
 """
 
 from __future__ import annotations
@@ -188,10 +192,142 @@ def bench_web() -> None:
                 )
 
 
+QUEUE_CASES = int(os.environ.get("FOLLICLE_BENCH_CASES", "100000"))
+
+
+def _postgres_url() -> str | None:
+    for name in ("FOLLICLE_BENCH_POSTGRES_URL", "DATABASE_URL"):
+        url = os.environ.get(name, "")
+        if url.startswith(("postgres://", "postgresql://")):
+            return url
+    return None
+
+
+def _fresh_postgres(url: str) -> str:
+    """A new, empty ``follicle_bench`` database on the server ``url`` names."""
+    import psycopg
+
+    base, _, _ = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS follicle_bench")
+        conn.execute("CREATE DATABASE follicle_bench")
+    return f"{base}/follicle_bench"
+
+
+def bench_queue_in_subprocess(url: str | None) -> None:
+    import subprocess
+    import sys
+    import tempfile
+
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as folder:
+        env["DATABASE_URL"] = _fresh_postgres(url) if url else f"sqlite:///{folder}/queue.sqlite3"
+        subprocess.run([sys.executable, "-m", "follicle.bench", "queue"], env=env, check=True)
+
+
+def bench_queue() -> None:
+    """Runs inside its own process, with DATABASE_URL naming an empty database."""
+    import uuid
+    from datetime import timedelta
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "follicle.web.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.urls import include, path
+    from django.utils import timezone
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from follicle.web.accounts.models import Role, User
+    from follicle.web.reviews import queue
+    from follicle.web.reviews.models import Case
+
+    call_command("migrate", verbosity=0)
+    person = User.objects.create_user(email="bench-person@example.org", password=None)
+    clinician = User.objects.create_user(
+        email="bench-doc@example.org", password=None, role=Role.CLINICIAN
+    )
+    device = TOTPDevice.objects.create(user=clinician, name="bench", confirmed=True)
+    start = timezone.now() - timedelta(days=365)
+    statuses = ["submitted", "plan_issued", "referred_in_person", "submitted", "plan_issued"]
+    for chunk in range(0, QUEUE_CASES, 5000):
+        Case.objects.bulk_create(
+            [
+                Case(
+                    person=person,
+                    idempotency_key=uuid.uuid4(),
+                    answers={},
+                    result={},
+                    engine_version="bench",
+                    knowledge_version="bench",
+                    status=statuses[k % len(statuses)],
+                    priority=0 if k % 10 == 0 else 1,
+                    submitted_at=start + timedelta(seconds=k * 300),
+                )
+                for k in range(chunk, min(chunk + 5000, QUEUE_CASES))
+            ]
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    urls = type(
+        "BenchUrls",
+        (),
+        {"urlpatterns": [path("bench-bare/", bare_view), path("", include("follicle.web.urls"))]},
+    )
+    with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
+        client = Client()
+        client.force_login(clinician, backend="django.contrib.auth.backends.ModelBackend")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        assert client.get("/clinic/").status_code == 200
+        requests = int(os.environ.get("FOLLICLE_BENCH_REQUESTS", "300"))
+        baseline = _summary(_timings(lambda _: client.get("/bench-bare/"), range(requests)))
+        page = _summary(_timings(lambda _: client.get("/clinic/"), range(requests // 3)))
+        after = queue.page().next_cursor or ""
+        later = _summary(
+            _timings(lambda _: client.get("/clinic/", {"after": after}), range(requests // 3))
+        )
+    vendor = connection.vendor
+    print(f"Queue, {QUEUE_CASES:,} cases stored ({vendor}), signed-in clinician, one core:")
+    print(_line("bare view", baseline, None))
+    for name, stats in (("queue p.1", page), ("queue p.2", later)):
+        print(
+            _line(name, stats, baseline)
+            + f"   ({stats['per_second'] / baseline['per_second']:.2f} of the bare view's requests/s)"
+        )
+    sql, params = queue.waiting()[:51].query.sql_with_params()
+    explain = "EXPLAIN " if vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(explain + sql, params)
+        plan = "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
+    uses_index = (
+        "case_queue_order" in plan
+        and "Seq Scan" not in plan
+        and "SCAN reviews_case" not in plan.replace("USING INDEX", "")
+    )
+    print(
+        f"  query plan: {'index case_queue_order, no sequential scan' if uses_index else 'NOT using the index'}"
+    )
+    for line in plan.splitlines():
+        print(f"    {line}")
+
+
 def main() -> None:
+    import sys
+
+    if sys.argv[1:] == ["queue"]:
+        bench_queue()
+        return
     print(f"Follicle bench ({_pin_to_one_core()})")
+    postgres = _postgres_url()  # read before bench_web points DATABASE_URL at its own SQLite file
     bench_engine()
     bench_web()
+    bench_queue_in_subprocess(postgres)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "follicle.web.settings")
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    if args.demo:
+        call_command("loaddemo", stdout=out)
     print(f"Follicle at http://{args.host}:{args.port}/  (Ctrl+C to stop)", file=out, flush=True)
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
     return 0
@@ -28,4 +30,9 @@ def register(commands: Any) -> None:
     p = commands.add_parser("serve", help="migrate and serve the web app")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="create demo accounts and a waiting case (development only)",
+    )
     p.set_defaults(handler=handle)

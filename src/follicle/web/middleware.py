@@ -12,6 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 LAST_SEEN = "follicle_last_seen"
+#: Activity is recorded to the minute: an idle limit of 30 minutes does not need a session
+#: write (a database write) on every single request.
+LAST_SEEN_RESOLUTION = 60
 SIGNED_IN_AT = "follicle_signed_in_at"
 
 
@@ -39,7 +42,8 @@ class SessionTimeoutMiddleware:
                     "You were signed out because your session timed out. Please sign in again.",
                 )
                 return redirect(settings.LOGIN_URL)
-            session[LAST_SEEN] = now
+            if now - last_seen > LAST_SEEN_RESOLUTION or LAST_SEEN not in session:
+                session[LAST_SEEN] = now  # at most one session write a minute
         return self.get_response(request)
 
 
