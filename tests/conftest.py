@@ -46,3 +46,14 @@ def edit(knowledge_copy: Path) -> Callable[[str, str, str], None]:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return replace
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate-limit counters live in the cache; every test starts with none."""
+    try:
+        from django.core.cache import cache
+
+        cache.clear()
+    except Exception:  # noqa: BLE001, S110 - Django may not be configured for pure tests
+        pass

@@ -102,3 +102,26 @@ def test_signing_in_changes_the_session_key(db: None) -> None:
     before = client.session.session_key
     client.post("/accounts/login/", {"username": "fixation@example.org", "password": PASSWORD})
     assert client.session.session_key != before
+
+
+def test_sign_up_and_password_reset_are_rate_limited_per_address(db: None, settings: Any) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for n in range(settings.FOLLICLE_RESETS_PER_HOUR):
+        assert (
+            client.post("/accounts/password-reset/", {"email": f"x{n}@example.org"}).status_code
+            == 302
+        )
+    assert client.post("/accounts/password-reset/", {"email": "y@example.org"}).status_code == 429
+    assert (
+        Client(REMOTE_ADDR="203.0.113.10")
+        .post("/accounts/password-reset/", {"email": "y@example.org"})
+        .status_code
+        == 302
+    )
+    for _ in range(settings.FOLLICLE_SIGNUPS_PER_HOUR):
+        client.post("/accounts/signup/", {"email": "bad"})
+    assert client.post("/accounts/signup/", {"email": "bad"}).status_code == 429
+    cache.clear()

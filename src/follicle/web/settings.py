@@ -121,6 +121,20 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A shared cache (rate-limit counters) when several app servers run; process memory otherwise.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+        if os.environ.get("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+FOLLICLE_SIGNUPS_PER_HOUR = int(os.environ.get("FOLLICLE_SIGNUPS_PER_HOUR", "10"))
+FOLLICLE_RESETS_PER_HOUR = int(os.environ.get("FOLLICLE_RESETS_PER_HOUR", "10"))
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

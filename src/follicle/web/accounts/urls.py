@@ -13,16 +13,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("home/", views.home, name="home"),
     path("two-factor/", views.two_factor, name="two_factor"),
-    path(
-        "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="follicle/accounts/password_reset.html",
-            email_template_name="follicle/accounts/password_reset_email.txt",
-            subject_template_name="follicle/accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("password-reset/", views.password_reset, name="password_reset"),
     path(
         "password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(

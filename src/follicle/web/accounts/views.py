@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -23,6 +24,7 @@ from follicle.web.accounts.forms import EmailAuthenticationForm, SignupForm, Tok
 from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.middleware import SIGNED_IN_AT
+from follicle.web.ratelimit import limit_posts
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -35,6 +37,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("signup", per_hour=settings.FOLLICLE_SIGNUPS_PER_HOUR)
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
@@ -153,3 +156,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     }
     status = 422 if form.is_bound and form.errors else 200
     return render(request, "follicle/accounts/two_factor_setup.html", context, status=status)
+
+
+password_reset = limit_posts("password_reset", per_hour=settings.FOLLICLE_RESETS_PER_HOUR)(
+    auth_views.PasswordResetView.as_view(
+        template_name="follicle/accounts/password_reset.html",
+        email_template_name="follicle/accounts/password_reset_email.txt",
+        subject_template_name="follicle/accounts/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
