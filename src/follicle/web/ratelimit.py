@@ -12,7 +12,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 
 from follicle.web.audit.actions import client_address
