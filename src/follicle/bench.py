@@ -227,7 +227,6 @@ def bench_queue_in_subprocess(url: str | None) -> None:
 
 def bench_queue() -> None:
     """Runs inside its own process, with DATABASE_URL naming an empty database."""
-    import uuid
     from datetime import timedelta
 
     import django
@@ -244,7 +243,7 @@ def bench_queue() -> None:
 
     from follicle.web.accounts.models import Role, User
     from follicle.web.reviews import queue
-    from follicle.web.reviews.models import Case
+    from follicle.web.reviews.bulk import bulk_cases
 
     call_command("migrate", verbosity=0)
     person = User.objects.create_user(email="bench-person@example.org", password=None)
@@ -252,25 +251,7 @@ def bench_queue() -> None:
         email="bench-doc@example.org", password=None, role=Role.CLINICIAN
     )
     device = TOTPDevice.objects.create(user=clinician, name="bench", confirmed=True)
-    start = timezone.now() - timedelta(days=365)
-    statuses = ["submitted", "plan_issued", "referred_in_person", "submitted", "plan_issued"]
-    for chunk in range(0, QUEUE_CASES, 5000):
-        Case.objects.bulk_create(
-            [
-                Case(
-                    person=person,
-                    idempotency_key=uuid.uuid4(),
-                    answers={},
-                    result={},
-                    engine_version="bench",
-                    knowledge_version="bench",
-                    status=statuses[k % len(statuses)],
-                    priority=0 if k % 10 == 0 else 1,
-                    submitted_at=start + timedelta(seconds=k * 300),
-                )
-                for k in range(chunk, min(chunk + 5000, QUEUE_CASES))
-            ]
-        )
+    bulk_cases(person, QUEUE_CASES, start=timezone.now() - timedelta(days=365))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     urls = type(

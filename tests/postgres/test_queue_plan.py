@@ -2,39 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 from django.db import connection
 from django.utils import timezone
 
 from follicle.web.reviews import queue
-from follicle.web.reviews.models import Case
+from follicle.web.reviews.bulk import bulk_cases
 from tests.reviews.conftest import make_person
 
 
 def fill(n: int) -> None:
-    person = make_person("many@example.org")
-    start = timezone.now() - timedelta(days=30)
-    Case.objects.bulk_create(
-        [
-            Case(
-                person=person,
-                idempotency_key=uuid.uuid4(),
-                answers={},
-                result={},
-                engine_version="x",
-                knowledge_version="x",
-                status=["submitted", "plan_issued", "in_review"][k % 3] if k % 7 else "submitted",
-                claimed_by=person if k % 3 == 2 and k % 7 else None,
-                claimed_at=start if k % 3 == 2 and k % 7 else None,
-                priority=0 if k % 11 == 0 else 1,
-                submitted_at=start + timedelta(seconds=k),
-            )
-            for k in range(n)
-        ],
-        batch_size=2000,
-    )
+    bulk_cases(make_person("many@example.org"), n, start=timezone.now() - timedelta(days=30))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE reviews_case")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -22,6 +22,16 @@ def client_address(request: HttpRequest | None) -> str | None:
     return str(address) if address else None
 
 
+def _ensure_head() -> None:
+    """The head row exists (created by whichever writer comes first, in its own savepoint)."""
+    if not AuditHead.objects.filter(id=1).exists():
+        try:
+            with transaction.atomic():
+                AuditHead.objects.get_or_create(id=1)
+        except IntegrityError:  # another writer created it at the same moment
+            pass
+
+
 def record(
     *,
     action: str,
@@ -32,40 +42,24 @@ def record(
 ) -> AuditEvent:
     """Append one event, linked to the one before it. Never pass personal data in ``detail``."""
     with transaction.atomic():
-        head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
-        sequence = head.sequence + 1
-        at = timezone.now()
+        _ensure_head()
+        head = AuditHead.objects.select_for_update().get(id=1)
         actor_id = (
             getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
         )
-        actor_role = getattr(actor, "role", "") if actor_id is not None else "anonymous"
-        ip = client_address(request)
-        case = str(case_id) if case_id else None
-        clean = dict(detail or {})
-        digest = event_hash(
-            previous_hash=head.hash,
-            sequence=sequence,
-            at=at,
-            actor_id=actor_id,
-            actor_role=actor_role,
-            action=action,
-            case_id=case,
-            ip=ip,
-            detail=clean,
-        )
-        event = AuditEvent.objects.create(
-            sequence=sequence,
-            at=at,
-            actor_id=actor_id,
-            actor_role=actor_role,
-            action=action,
-            case_id=case,
-            ip=ip,
-            detail=clean,
-            previous_hash=head.hash,
-            hash=digest,
-        )
-        AuditHead.objects.filter(id=1).update(sequence=sequence, hash=digest)
+        fields: dict[str, Any] = {
+            "sequence": head.sequence + 1,
+            "at": timezone.now(),
+            "actor_id": actor_id,
+            "actor_role": getattr(actor, "role", "") if actor_id is not None else "anonymous",
+            "action": action,
+            "case_id": str(case_id) if case_id else None,
+            "ip": client_address(request),
+            "detail": dict(detail or {}),
+        }
+        digest = event_hash(previous_hash=head.hash, **fields)
+        event = AuditEvent.objects.create(**fields, previous_hash=head.hash, hash=digest)
+        AuditHead.objects.filter(id=1).update(sequence=event.sequence, hash=digest)
         return event
 
 
