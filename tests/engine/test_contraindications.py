@@ -21,8 +21,9 @@ def test_oral_minoxidil_is_avoided_with_heart_disease(knowledge: Knowledge) -> N
     assert "ldom-consensus-2024" in option(result, "oral_minoxidil").citations
 
 
-def test_low_blood_pressure_is_a_caution_for_oral_minoxidil(knowledge: Knowledge) -> None:
-    """Source: ldom-consensus-2024 (hypotension is a precaution)."""
+def test_oral_minoxidil_is_avoided_with_low_blood_pressure(knowledge: Knowledge) -> None:
+    """Source: ldom-consensus-2024 lists hypotension as a precaution; the brief asks for avoid
+    (Follicle's safer reading, stored as unverified)."""
     result = assess(
         knowledge,
         answers(
@@ -30,8 +31,25 @@ def test_low_blood_pressure_is_a_caution_for_oral_minoxidil(knowledge: Knowledge
         ),
     )
     oral = option(result, "oral_minoxidil")
-    assert oral.cautions
-    assert oral.status == "consider"
+    assert oral.status == "avoid"
+    assert "option.oral_minoxidil.contraindication.low_blood_pressure" in oral.reason_rules
+
+
+def test_topical_minoxidil_with_heart_disease_needs_a_clinician_first(knowledge: Knowledge) -> None:
+    """Source: minoxidil-label-heart-summary (ask a doctor before use if you have heart disease)."""
+    topical = option(
+        assess(knowledge, answers(MAN, conditions=["heart_disease"])), "topical_minoxidil"
+    )
+    assert topical.status == "consider"
+    assert any("heart disease" in c for c in topical.cautions)
+
+
+def test_topical_minoxidil_is_avoided_in_pregnancy(knowledge: Knowledge) -> None:
+    """Source: minoxidil-otc-label (may be harmful in pregnancy or breastfeeding)."""
+    from tests.engine.builders import WOMAN
+
+    result = assess(knowledge, answers(WOMAN, pregnancy="pregnant_or_breastfeeding"))
+    assert option(result, "topical_minoxidil").status == "avoid"
 
 
 @pytest.mark.parametrize(

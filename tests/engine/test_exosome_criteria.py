@@ -93,6 +93,8 @@ def test_spironolactone_counts_as_stable_treatment_only_for_women(knowledge: Kno
         discussed_regulation_with_clinician=True,
     )
     assert "stable_evidence_based_treatment" not in _unmet(assess(knowledge, woman))
+    man = answers(EXOSOME_CANDIDATE, current_treatments={"spironolactone": 7})
+    assert "stable_evidence_based_treatment" in _unmet(assess(knowledge, man))
 
 
 def test_someone_new_to_treatment_gets_every_unmet_reason(knowledge: Knowledge) -> None:

@@ -42,8 +42,8 @@ def test_hair_pulling_points_to_trichotillomania(knowledge: Knowledge) -> None:
         knowledge, answers(WOMAN, pattern="patches", hair_practices=["pulling_or_twisting_hair"])
     )
     assert conditions(result)["trichotillomania"] == "likely"
-    assert option_status(result, "hair_transplant") in ("avoid", "not_now")
-
-
-def option_status(result, treatment):  # type: ignore[no-untyped-def]
-    return next(o.status for o in result.options if o.treatment == treatment)
+    transplant = next(o for o in result.options if o.treatment == "hair_transplant")
+    assert transplant.status == "avoid"
+    assert (
+        "option.hair_transplant.contraindication.transplant_hair_pulling" in transplant.reason_rules
+    )

@@ -16,11 +16,26 @@ def test_prp_ranks_before_exosomes_for_a_new_patient(knowledge: Knowledge) -> No
     assert option(result, "prp").rank < option(result, "exosomes").rank
 
 
-def test_prp_ranks_before_exosomes_when_both_are_worth_discussing(knowledge: Knowledge) -> None:
-    """Source: curekey-exosomes; contract (exosomes never recommended)."""
+def test_prp_still_ranks_first_after_it_was_tried_without_benefit(knowledge: Knowledge) -> None:
+    """Source: curekey-exosomes (PRP first); exosomes move below PRP even when worth discussing."""
     result = assess(knowledge, EXOSOME_CANDIDATE)
     prp, exosomes = option(result, "prp"), option(result, "exosomes")
+    assert prp.status == "not_now"  # tried before without benefit
     assert exosomes.status == "consider"
+    assert prp.rank < exosomes.rank
+    assert "rank.exosomes.after.prp" in result.trace
+
+
+def test_prp_ranks_before_exosomes_when_both_are_worth_discussing(knowledge: Knowledge) -> None:
+    """Source: curekey-exosomes; contract (exosomes never recommended)."""
+    result = assess(
+        knowledge,
+        answers(
+            EXOSOME_CANDIDATE, tried_before={}, current_treatments={"finasteride": 12, "prp": 3}
+        ),
+    )
+    prp, exosomes = option(result, "prp"), option(result, "exosomes")
+    assert (prp.status, exosomes.status) == ("consider", "consider")
     assert prp.rank < exosomes.rank
 
 

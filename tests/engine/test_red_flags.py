@@ -126,18 +126,28 @@ def test_a_plain_case_has_no_red_flag(knowledge: Knowledge) -> None:
 
 
 @pytest.mark.parametrize(
-    "changes",
+    ("changes", "triggered_by"),
     [
-        {"scalp_symptoms": ["burning_or_pain"]},
-        {"scalp_symptoms": ["redness", "scaling"]},
-        {"pattern": "frontal_band"},
-        {"medications": ["chemotherapy"]},
+        ({"scalp_symptoms": ["burning_or_pain"]}, ("scalp_symptoms",)),
+        ({"scalp_symptoms": ["redness", "scaling"]}, ("scalp_symptoms",)),
+        ({"pattern": "frontal_band"}, ("pattern",)),
+        ({"medications": ["chemotherapy"]}, ("medications",)),
+        ({"age": 15}, ("age",)),
     ],
 )
-def test_each_flag_names_the_answers_that_raised_it(knowledge: Knowledge, changes: dict) -> None:  # type: ignore[type-arg]
+def test_each_flag_names_exactly_the_answers_that_raised_it(
+    knowledge: Knowledge,
+    changes: dict,
+    triggered_by: tuple[str, ...],  # type: ignore[type-arg]
+) -> None:
     """Source: contract: triggered_by names the answers; the trace holds the flag's rule."""
     result = assess(knowledge, answers(MAN, **changes))
-    assert result.red_flags
-    for flag in result.red_flags:
-        assert set(flag.triggered_by) <= set(changes) | set(MAN)
-        assert f"red_flag.{flag.id}" in result.trace
+    assert [f.triggered_by for f in result.red_flags] == [triggered_by]
+    assert f"red_flag.{result.red_flags[0].id}" in result.trace
+
+
+def test_rapid_virilisation_is_urgent_for_anyone(knowledge: Knowledge) -> None:
+    """Source: evidence notes 3.3 item 4; Follicle's safe reading applies it to men too."""
+    result = assess(knowledge, answers(MAN, other_symptoms=["rapid_virilization"]))
+    assert result.red_flags[0].id == "rapid_virilization"
+    assert result.red_flags[0].urgency == "urgent"

@@ -97,3 +97,12 @@ def test_not_an_object_is_one_clear_error(knowledge: Knowledge) -> None:
     assert validate([1, 2], knowledge) == [
         FieldError("answers", "Send the answers as one JSON object of question ids and answers.")
     ]
+
+
+def test_an_invalid_sex_does_not_cascade_into_period_options(knowledge: Knowledge) -> None:
+    errors = _errors(knowledge, answers(MAN, sex="unknown", other_symptoms=["irregular_periods"]))
+    assert set(errors) == {"sex"}
+
+
+def test_a_missing_treatment_list_asks_for_an_empty_object(knowledge: Knowledge) -> None:
+    assert "{}" in _errors(knowledge, answers(MAN, current_treatments=None))["current_treatments"]

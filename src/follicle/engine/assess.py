@@ -34,7 +34,13 @@ def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
     factors = find_contributing_factors(data, answers, trace)
     criteria = check_exosome_criteria(answers, bool(red_flags), trace)
     options = decide_options(
-        data, answers=answers, route=route, identified=identified, criteria=criteria, trace=trace
+        data,
+        answers=answers,
+        route=route,
+        identified=identified,
+        likely=frozenset(c.id for c in conditions if c.likelihood == "likely"),
+        criteria=criteria,
+        trace=trace,
     )
     order = {tid: n for n, tid in enumerate(knowledge.treatments)}
     ranks_after = {t.id: t.ranks_after for t in knowledge.treatments.values() if t.ranks_after}

@@ -43,7 +43,7 @@ class CompiledItem:
     #: Codes shown only when their own skip logic holds (for example period items).
     restricted: frozenset[str]
     exclusive: frozenset[str]
-    #: Items the skip logic of this item reads.
+    #: Items the skip logic of this item, or of one of its options, reads.
     depends_on: tuple[str, ...]
 
 
@@ -156,7 +156,14 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
             limits=tuple((limit, check(limit.when)) for limit in item.limits),
             restricted=frozenset(o.code for o in item.options if o.enable_when is not None),
             exclusive=frozenset(o.code for o in item.options if o.exclusive),
-            depends_on=item.enable_when.items() if item.enable_when is not None else (),
+            depends_on=tuple(
+                dict.fromkeys(
+                    [
+                        *(item.enable_when.items() if item.enable_when is not None else ()),
+                        *(i for o in item.options if o.enable_when is not None for i in o.enable_when.items()),
+                    ]
+                )
+            ),
         )
         for item in knowledge.questionnaire.items
     )

@@ -59,7 +59,7 @@ def _missing_message(item: Item) -> str:
         return "Answer yes or no."
     if item.type == "integer":
         return item.error_message or "Enter a whole number."
-    return "Give an answer, or an empty list if none apply."
+    return "List the treatments, or send an empty object {} if there are none."
 
 
 class _Parser:

@@ -220,6 +220,17 @@ def _contract_coverage(parsed: Parsed, checker: _Checker) -> None:
             checker.add(file, missing, f"the contract requires this {what} but the data lacks it")
 
 
+def _exosome_rules(parsed: Parsed, checker: _Checker) -> None:
+    """The contract's exosome guarantees lean on two pieces of data; both must be present."""
+    exosomes = next((t for t in parsed.treatments if t.id == "exosomes"), None)
+    if exosomes is None:
+        return
+    if any(p.tier != "experimental" for p in exosomes.placements):
+        checker.add("treatments/exosomes.yaml", "placements", "exosomes must be experimental for everyone")
+    if "prp" not in exosomes.ranks_after:
+        checker.add("treatments/exosomes.yaml", "ranks_after", "exosomes must rank after prp (the contract)")
+
+
 def _links(parsed: Parsed, checker: _Checker) -> None:
     """Ids that point at other entries (conditions treated, checks suggested) must exist."""
     condition_ids = {c.id for c in parsed.conditions}
@@ -293,6 +304,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
         if parsed.questionnaire is not None:
             checker.predicates(file, root, model, items, treatment_ids)
     _contract_coverage(parsed, checker)
+    _exosome_rules(parsed, checker)
     _links(parsed, checker)
     _articles(parsed, checker)
     if parsed.questionnaire is not None:

@@ -231,6 +231,9 @@ class Treatment(Strict):
     placements: tuple[Placement, ...] = Field(min_length=1)
     #: Treatments this one always ranks after, whatever the statuses (exosomes after PRP).
     ranks_after: tuple[Id, ...] = ()
+    #: For a second-line option: the first-line options it usually follows; it becomes worth
+    #: discussing when one of them is avoided, declined or failed for this person.
+    follows: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
     def _costs_consistent(self) -> Self:

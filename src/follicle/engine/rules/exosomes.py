@@ -14,6 +14,8 @@ from follicle.engine.answers import Answers
 from follicle.engine.result import Criterion
 from follicle.engine.trace import Trace
 
+#: The contract's treatment id these criteria govern.
+EXOSOMES = "exosomes"
 #: Evidence-based treatments that count as "stable treatment" (criterion 1).
 STABLE_TREATMENTS = ("topical_minoxidil", "oral_minoxidil", "finasteride", "dutasteride")
 STABLE_TREATMENTS_WOMEN = ("spironolactone",)

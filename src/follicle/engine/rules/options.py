@@ -8,11 +8,16 @@ The order of the questions asked of each treatment is the clinical order of prio
 4. *Suitability*: sex, age, the conditions it treats, and what the person is open to.
 5. *History*: stopped for side effects or no benefit means ``not_now`` until a clinician
    reviews it; current use is noted.
-6. *Tier to status*: first line is ``recommended``; second line is ``consider`` once a first-line
-   option is unavailable, unsuitable or failed; adjuncts are ``consider`` alongside first-line
-   treatment; in-office options are ``consider`` once the person is on, or has tried, a
-   first- or second-line treatment; experimental options follow the exosome criteria.
-7. *Cautions* that hold turn ``recommended`` into ``consider`` (discuss with a clinician).
+6. *Tier to status*, in two passes:
+   - first line is ``recommended`` when a condition it treats is ``likely`` (``consider`` when
+     only ``possible``);
+   - second line is ``consider`` when a first-line option it ``follows`` in the data (or any
+     first-line option, if it names none) is meant for this person but avoided, declined or
+     failed; otherwise ``not_now``;
+   - then add-ons are ``consider`` only alongside an evidence-based option the person has or
+     uses; in-office options once the person is on, or has tried, evidence-based treatment;
+     exosomes follow the contract's criteria.
+7. *Cautions* that need a clinician turn ``recommended`` into ``consider``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
 from follicle.engine.result import CostProjection, Criterion, Option
 from follicle.engine.rules.costs import dollars
+from follicle.engine.rules.exosomes import EXOSOMES
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route, Status, Tier
 from follicle.knowledge.treatments import Caution
@@ -34,6 +40,7 @@ OPEN_TO_WORDS = {
     "home_devices": "home devices",
     "in_office_procedures": "clinic procedures",
     "experimental_treatments": "experimental treatments",
+    "none": "any treatment for now",
 }
 
 EVIDENCE_BASED_TIERS: tuple[Tier, ...] = ("first_line", "second_line")
@@ -73,10 +80,19 @@ class Draft:
     rules: list[str] = field(default_factory=list)
     cautions: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
-    # Avoided, unsuitable, not wanted, or failed before: not available to this person now.
-    blocked: bool = False
+    # Why the option is not available now: "avoid", "declined", "failed" or "unsuitable".
+    block: str | None = None
     # Meant for this person's sex and age at all (finasteride is not, for a woman).
     applicable: bool = True
+
+    @property
+    def blocked(self) -> bool:
+        return self.block is not None
+
+    @property
+    def gap(self) -> bool:
+        """Meant for this person but avoided, declined or failed: a reason to go further."""
+        return self.applicable and self.block in ("avoid", "declined", "failed")
 
     @property
     def id(self) -> str:
@@ -122,7 +138,7 @@ def _place(compiled_treatment: CompiledTreatment, answers: Answers, trace: Trace
 def _contraindications(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> None:
     for compiled_rule in draft.compiled.contraindications:
         if fired[compiled_rule.index]:
-            draft.status = "avoid"
+            draft.status, draft.block = "avoid", "avoid"
             draft.because(
                 trace.fire(compiled_rule.rule_id, compiled_rule.reads), compiled_rule.rule.message
             )
@@ -154,22 +170,22 @@ def _suitability(
         reason = suitability.sex_reason or f"It is not used for people whose sex at birth is {sex}."
         draft.because(trace.fire(f"option.{draft.id}.suitability.sex", ("sex",)), reason)
         draft.cite(suitability.citations)
-        draft.status, draft.blocked = "not_now", True
+        draft.status, draft.block = "not_now", "unsuitable"
     if person.age < suitability.min_age:
         draft.because(
             trace.fire(f"option.{draft.id}.suitability.age", ("age",)),
             f"It is meant for people aged {suitability.min_age} or over.",
         )
-        draft.status, draft.blocked = "not_now", True
+        draft.status, draft.block = "not_now", "unsuitable"
     treated = [c for c in suitability.treats if c in identified]
-    if not treated and draft.tier != "experimental":
+    if not treated and draft.id != EXOSOMES:
         reads = tuple(dict.fromkeys(i for r in identified.values() for i in r))
         draft.because(
             trace.fire(f"option.{draft.id}.suitability.condition", reads),
             "It treats kinds of hair loss that your answers do not point to.",
         )
-        draft.status, draft.blocked = "not_now", True
-    if draft.tier != "experimental":
+        draft.status, draft.block = "not_now", "unsuitable"
+    if draft.id != EXOSOMES:  # openness to experimental treatment is criterion 2 of the contract
         missing = [kind for kind in suitability.open_to if kind not in person.open_to]
         if missing:
             words = " or ".join(OPEN_TO_WORDS[m] for m in missing)
@@ -177,7 +193,7 @@ def _suitability(
                 trace.fire(f"option.{draft.id}.preference.open_to", ("open_to",)),
                 f"You said you would rather not use {words}.",
             )
-            draft.status, draft.blocked = "not_now", True
+            draft.status, draft.block = "not_now", draft.block or "declined"
 
 
 def _history(draft: Draft, person: Person, trace: Trace) -> None:
@@ -188,7 +204,7 @@ def _history(draft: Draft, person: Person, trace: Trace) -> None:
             trace.fire(f"option.{draft.id}.history.side_effects", ("tried_before",)),
             "You stopped it because of side effects. A clinician can say whether another dose or form might suit you.",
         )
-        draft.status, draft.blocked = "not_now", True
+        draft.status, draft.block = "not_now", draft.block or "failed"
     elif outcome == "no_benefit":
         draft.because(
             trace.fire(f"option.{draft.id}.history.no_benefit", ("tried_before",)),
@@ -196,7 +212,7 @@ def _history(draft: Draft, person: Person, trace: Trace) -> None:
             + treatment.time_to_effect.text,
         )
         draft.cite(treatment.time_to_effect.citations)
-        draft.status, draft.blocked = "not_now", True
+        draft.status, draft.block = "not_now", draft.block or "failed"
     elif outcome == "helped":
         draft.because(
             trace.fire(f"option.{draft.id}.history.helped", ("tried_before",)),
@@ -210,71 +226,114 @@ def _history(draft: Draft, person: Person, trace: Trace) -> None:
         )
 
 
-def _status_from_tier(
-    draft: Draft,
-    *,
-    person: Person,
-    first_line_gap: bool,
-    on_evidence_based: bool,
-    criteria: tuple[Criterion, ...],
-    trace: Trace,
-) -> None:
-    rule = f"option.{draft.id}.tier.{draft.tier}"
-    using_now = draft.id in person.months
-    if draft.tier == "first_line":
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the tier rules need to know about the other options and the person."""
+
+    person: Person
+    drafts: dict[str, Draft]
+    likely: frozenset[str]
+    criteria: tuple[Criterion, ...]
+
+    def first_line_gap(self, follows: tuple[str, ...]) -> bool:
+        """A first-line option this one follows (any, if it names none) is out for this person."""
+        if follows:
+            return any(self.drafts[t].gap for t in follows if t in self.drafts)
+        return any(d.gap for d in self.drafts.values() if d.tier == "first_line")
+
+    def evidence_based_in_hand(self) -> bool:
+        """The person has, or uses, a first- or second-line option to add something to."""
+        if any(t in self.person.months for t, d in self.drafts.items() if d.tier in EVIDENCE_BASED_TIERS):
+            return True
+        return any(
+            d.status in ("recommended", "consider") for d in self.drafts.values() if d.tier in EVIDENCE_BASED_TIERS
+        )
+
+    def tried_evidence_based(self) -> bool:
+        return any(
+            t in self.person.months or t in self.person.tried
+            for t, d in self.drafts.items()
+            if d.tier in EVIDENCE_BASED_TIERS
+        )
+
+
+def _first_line(draft: Draft, ctx: Context, trace: Trace) -> None:
+    rule = f"option.{draft.id}.tier.first_line"
+    if any(c in ctx.likely for c in draft.compiled.treatment.suitability.treats):
         draft.status = "recommended"
-        draft.because(
-            trace.fire(rule),
-            "It is a first-line treatment with strong evidence for people like you.",
-        )
-    elif draft.tier == "second_line":
-        if first_line_gap or using_now:
-            draft.status = "consider"
-            draft.because(
-                trace.fire(
-                    f"{rule}.first_line_unavailable",
-                    ("tried_before", "open_to", "current_treatments"),
-                ),
-                "A first-line option is not suitable for you, not wanted or has not worked, so this is worth discussing with a clinician.",
-            )
-        else:
-            draft.status = "not_now"
-            draft.because(
-                trace.fire(f"{rule}.after_first_line"),
-                "It is usually tried after first-line treatment, if that does not work or does not suit you.",
-            )
-    elif draft.tier == "adjunct":
-        draft.status = "consider"
-        draft.because(
-            trace.fire(rule),
-            "It can be added alongside a first-line treatment, not instead of one.",
-        )
-    elif draft.tier == "in_office":
-        if on_evidence_based or using_now:
-            draft.status = "consider"
-            draft.because(
-                trace.fire(
-                    f"{rule}.after_medical_treatment", ("current_treatments", "tried_before")
-                ),
-                "You are on, or have tried, proven medical treatment, so an in-office option can be discussed.",
-            )
-        else:
-            draft.status = "not_now"
-            draft.because(
-                trace.fire(
-                    f"{rule}.medical_treatment_first", ("current_treatments", "tried_before")
-                ),
-                "Proven, cheaper medical treatment comes first; in-office options are added once that is under way.",
-            )
-    elif any(not c.met for c in criteria):
-        draft.status = "not_now"  # the unmet criteria are given as reasons in decide_options
+        draft.because(trace.fire(rule), "It is a first-line treatment with strong evidence for people like you.")
     else:
         draft.status = "consider"
         draft.because(
-            trace.fire(f"{rule}.all_criteria_met"),
-            "Every published criterion holds, so it may be considered as an experimental add-on, "
-            "ideally within a trial. It is not an established treatment.",
+            trace.fire(f"{rule}.condition_only_possible"),
+            "Your answers only possibly point to the kind of hair loss it treats, so a clinician should confirm that first.",
         )
+
+
+def _second_line(draft: Draft, ctx: Context, trace: Trace) -> None:
+    rule = f"option.{draft.id}.tier.second_line"
+    follows = draft.compiled.treatment.follows
+    if draft.id in ctx.person.months:
+        draft.status = "consider"
+        draft.because(
+            trace.fire(f"{rule}.in_use", ("current_treatments",)),
+            "You already use it; a clinician can review how it is going.",
+        )
+    elif ctx.first_line_gap(follows):
+        draft.status = "consider"
+        draft.because(
+            trace.fire(f"{rule}.first_line_unavailable", ("tried_before", "open_to", "current_treatments")),
+            "The first-line option it usually follows is not suitable for you, not wanted or has not "
+            "worked, so this is worth discussing with a clinician.",
+        )
+    else:
+        draft.status = "not_now"
+        draft.because(
+            trace.fire(f"{rule}.after_first_line"),
+            "It is usually tried after first-line treatment, if that does not work or does not suit you.",
+        )
+
+
+def _adjunct(draft: Draft, ctx: Context, trace: Trace) -> None:
+    rule = f"option.{draft.id}.tier.adjunct"
+    if ctx.evidence_based_in_hand():
+        draft.status = "consider"
+        draft.because(trace.fire(rule), "It can be added alongside a first-line treatment, not instead of one.")
+    else:
+        draft.status = "not_now"
+        draft.because(
+            trace.fire(f"{rule}.nothing_to_add_to", ("open_to", "current_treatments", "tried_before")),
+            "It only helps alongside a proven treatment, and none is available to you now; a clinician can advise.",
+        )
+
+
+def _in_office(draft: Draft, ctx: Context, trace: Trace) -> None:
+    rule = f"option.{draft.id}.tier.in_office"
+    if ctx.tried_evidence_based() or draft.id in ctx.person.months:
+        draft.status = "consider"
+        draft.because(
+            trace.fire(f"{rule}.after_medical_treatment", ("current_treatments", "tried_before")),
+            "You are on, or have tried, proven medical treatment, so an in-office option can be discussed.",
+        )
+    else:
+        draft.status = "not_now"
+        draft.because(
+            trace.fire(f"{rule}.medical_treatment_first", ("current_treatments", "tried_before")),
+            "Proven, cheaper medical treatment comes first; in-office options are added once that is under way.",
+        )
+
+
+def _exosomes(draft: Draft, ctx: Context, trace: Trace) -> None:
+    """Consider only when every criterion of the contract holds; never recommended."""
+    if any(not c.met for c in ctx.criteria):
+        draft.status = "not_now"  # one reason per unmet criterion is added in _finish
+        return
+    draft.status = "consider"
+    draft.because(
+        trace.fire(f"option.{draft.id}.tier.experimental.all_criteria_met"),
+        "Every published criterion holds, so it may be considered as an experimental add-on, "
+        "ideally within a trial. It is not an established treatment.",
+    )
 
 
 def decide_options(
@@ -283,6 +342,7 @@ def decide_options(
     answers: Answers,
     route: Route,
     identified: dict[str, tuple[str, ...]],
+    likely: frozenset[str],
     criteria: tuple[Criterion, ...],
     trace: Trace,
 ) -> list[Draft]:
@@ -296,7 +356,6 @@ def decide_options(
         if draft.compiled.contraindications:
             _contraindications(draft, fired, trace)
         if draft.status == "avoid":
-            draft.blocked = True
             continue
         if route == "in_person":
             draft.status = "not_now"
@@ -309,20 +368,23 @@ def decide_options(
         _history(draft, person, trace)
 
     if route == "online_plan":
-        # A gap: a first-line option meant for this person is avoided, declined or has failed.
-        first_line_gap = any(d.blocked and d.applicable for d in drafts if d.tier == "first_line")
-        evidence_based = {d.id for d in drafts if d.tier in EVIDENCE_BASED_TIERS}
-        on_evidence_based = any(t in evidence_based for t in (*person.months, *person.tried))
-        for draft in drafts:
-            if draft.status is None:
-                _status_from_tier(
-                    draft,
-                    person=person,
-                    first_line_gap=first_line_gap,
-                    on_evidence_based=on_evidence_based,
-                    criteria=criteria,
-                    trace=trace,
-                )
+        ctx = Context(person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria)
+        undecided = [d for d in drafts if d.status is None]
+        # First and second line first: add-ons and in-office options depend on them.
+        for draft in undecided:
+            if draft.id == EXOSOMES:
+                continue
+            if draft.tier == "first_line":
+                _first_line(draft, ctx, trace)
+            elif draft.tier == "second_line":
+                _second_line(draft, ctx, trace)
+        for draft in undecided:
+            if draft.id == EXOSOMES:
+                _exosomes(draft, ctx, trace)
+            elif draft.tier == "adjunct":
+                _adjunct(draft, ctx, trace)
+            elif draft.tier in ("in_office", "experimental"):
+                _in_office(draft, ctx, trace)
 
     for draft in drafts:
         _finish(draft, criteria=criteria, fired=fired, person=person, trace=trace)
@@ -338,7 +400,7 @@ def _finish(
     trace: Trace,
 ) -> None:
     """Reasons that apply whatever decided the status: exosome criteria, cautions, budget."""
-    if draft.tier == "experimental" and draft.status != "consider":
+    if draft.id == EXOSOMES and draft.status != "consider":
         # One reason per unmet criterion, whatever else decided the status.
         for criterion in criteria:
             if not criterion.met:
