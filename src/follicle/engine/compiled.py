@@ -160,7 +160,12 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
                 dict.fromkeys(
                     [
                         *(item.enable_when.items() if item.enable_when is not None else ()),
-                        *(i for o in item.options if o.enable_when is not None for i in o.enable_when.items()),
+                        *(
+                            i
+                            for o in item.options
+                            if o.enable_when is not None
+                            for i in o.enable_when.items()
+                        ),
                     ]
                 )
             ),

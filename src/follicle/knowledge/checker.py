@@ -226,9 +226,13 @@ def _exosome_rules(parsed: Parsed, checker: _Checker) -> None:
     if exosomes is None:
         return
     if any(p.tier != "experimental" for p in exosomes.placements):
-        checker.add("treatments/exosomes.yaml", "placements", "exosomes must be experimental for everyone")
+        checker.add(
+            "treatments/exosomes.yaml", "placements", "exosomes must be experimental for everyone"
+        )
     if "prp" not in exosomes.ranks_after:
-        checker.add("treatments/exosomes.yaml", "ranks_after", "exosomes must rank after prp (the contract)")
+        checker.add(
+            "treatments/exosomes.yaml", "ranks_after", "exosomes must rank after prp (the contract)"
+        )
 
 
 def _links(parsed: Parsed, checker: _Checker) -> None:

@@ -243,10 +243,16 @@ class Context:
 
     def evidence_based_in_hand(self) -> bool:
         """The person has, or uses, a first- or second-line option to add something to."""
-        if any(t in self.person.months for t, d in self.drafts.items() if d.tier in EVIDENCE_BASED_TIERS):
+        if any(
+            t in self.person.months
+            for t, d in self.drafts.items()
+            if d.tier in EVIDENCE_BASED_TIERS
+        ):
             return True
         return any(
-            d.status in ("recommended", "consider") for d in self.drafts.values() if d.tier in EVIDENCE_BASED_TIERS
+            d.status in ("recommended", "consider")
+            for d in self.drafts.values()
+            if d.tier in EVIDENCE_BASED_TIERS
         )
 
     def tried_evidence_based(self) -> bool:
@@ -261,7 +267,10 @@ def _first_line(draft: Draft, ctx: Context, trace: Trace) -> None:
     rule = f"option.{draft.id}.tier.first_line"
     if any(c in ctx.likely for c in draft.compiled.treatment.suitability.treats):
         draft.status = "recommended"
-        draft.because(trace.fire(rule), "It is a first-line treatment with strong evidence for people like you.")
+        draft.because(
+            trace.fire(rule),
+            "It is a first-line treatment with strong evidence for people like you.",
+        )
     else:
         draft.status = "consider"
         draft.because(
@@ -282,7 +291,9 @@ def _second_line(draft: Draft, ctx: Context, trace: Trace) -> None:
     elif ctx.first_line_gap(follows):
         draft.status = "consider"
         draft.because(
-            trace.fire(f"{rule}.first_line_unavailable", ("tried_before", "open_to", "current_treatments")),
+            trace.fire(
+                f"{rule}.first_line_unavailable", ("tried_before", "open_to", "current_treatments")
+            ),
             "The first-line option it usually follows is not suitable for you, not wanted or has not "
             "worked, so this is worth discussing with a clinician.",
         )
@@ -298,11 +309,16 @@ def _adjunct(draft: Draft, ctx: Context, trace: Trace) -> None:
     rule = f"option.{draft.id}.tier.adjunct"
     if ctx.evidence_based_in_hand():
         draft.status = "consider"
-        draft.because(trace.fire(rule), "It can be added alongside a first-line treatment, not instead of one.")
+        draft.because(
+            trace.fire(rule),
+            "It can be added alongside a first-line treatment, not instead of one.",
+        )
     else:
         draft.status = "not_now"
         draft.because(
-            trace.fire(f"{rule}.nothing_to_add_to", ("open_to", "current_treatments", "tried_before")),
+            trace.fire(
+                f"{rule}.nothing_to_add_to", ("open_to", "current_treatments", "tried_before")
+            ),
             "It only helps alongside a proven treatment, and none is available to you now; a clinician can advise.",
         )
 
@@ -368,7 +384,9 @@ def decide_options(
         _history(draft, person, trace)
 
     if route == "online_plan":
-        ctx = Context(person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria)
+        ctx = Context(
+            person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria
+        )
         undecided = [d for d in drafts if d.status is None]
         # First and second line first: add-ons and in-office options depend on them.
         for draft in undecided:
