@@ -352,6 +352,51 @@ def _exosomes(draft: Draft, ctx: Context, trace: Trace) -> None:
     )
 
 
+def _screen(
+    draft: Draft,
+    *,
+    person: Person,
+    fired: tuple[bool, ...],
+    route: Route,
+    identified: dict[str, tuple[str, ...]],
+    trace: Trace,
+) -> None:
+    """Contraindications, the in-person route, suitability and history, in that order."""
+    suitability = draft.compiled.treatment.suitability
+    draft.applicable = person.sex in suitability.sexes and person.age >= suitability.min_age
+    if draft.compiled.contraindications:
+        _contraindications(draft, fired, trace)
+    if draft.status == "avoid":
+        return
+    if route == "in_person":
+        draft.status = "not_now"
+        draft.because(
+            trace.fire(f"option.{draft.id}.in_person_first"),
+            "A clinician should see you in person before any treatment is chosen.",
+        )
+        return
+    _suitability(draft, person, identified, trace)
+    _history(draft, person, trace)
+
+
+def _decide_tiers(undecided: list[Draft], ctx: Context, trace: Trace) -> None:
+    """First and second line first: add-ons and in-office options depend on them."""
+    for draft in undecided:
+        if draft.id == EXOSOMES:
+            continue
+        if draft.tier == "first_line":
+            _first_line(draft, ctx, trace)
+        elif draft.tier == "second_line":
+            _second_line(draft, ctx, trace)
+    for draft in undecided:
+        if draft.id == EXOSOMES:
+            _exosomes(draft, ctx, trace)
+        elif draft.tier == "adjunct":
+            _adjunct(draft, ctx, trace)
+        elif draft.tier in ("in_office", "experimental"):
+            _in_office(draft, ctx, trace)
+
+
 def decide_options(
     data: CompiledKnowledge,
     *,
@@ -367,43 +412,12 @@ def decide_options(
     person = Person.of(answers)
     fired = data.rule_checks(answers)
     for draft in drafts:
-        suitability = draft.compiled.treatment.suitability
-        draft.applicable = person.sex in suitability.sexes and person.age >= suitability.min_age
-        if draft.compiled.contraindications:
-            _contraindications(draft, fired, trace)
-        if draft.status == "avoid":
-            continue
-        if route == "in_person":
-            draft.status = "not_now"
-            draft.because(
-                trace.fire(f"option.{draft.id}.in_person_first"),
-                "A clinician should see you in person before any treatment is chosen.",
-            )
-            continue
-        _suitability(draft, person, identified, trace)
-        _history(draft, person, trace)
-
+        _screen(draft, person=person, fired=fired, route=route, identified=identified, trace=trace)
     if route == "online_plan":
         ctx = Context(
             person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria
         )
-        undecided = [d for d in drafts if d.status is None]
-        # First and second line first: add-ons and in-office options depend on them.
-        for draft in undecided:
-            if draft.id == EXOSOMES:
-                continue
-            if draft.tier == "first_line":
-                _first_line(draft, ctx, trace)
-            elif draft.tier == "second_line":
-                _second_line(draft, ctx, trace)
-        for draft in undecided:
-            if draft.id == EXOSOMES:
-                _exosomes(draft, ctx, trace)
-            elif draft.tier == "adjunct":
-                _adjunct(draft, ctx, trace)
-            elif draft.tier in ("in_office", "experimental"):
-                _in_office(draft, ctx, trace)
-
+        _decide_tiers([d for d in drafts if d.status is None], ctx, trace)
     for draft in drafts:
         _finish(draft, criteria=criteria, fired=fired, person=person, trace=trace)
     return drafts
