@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reviews.scenarios import claim_race, issue_race
+from tests.reviews.scenarios import claim_race, issue_race, reopen_race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,3 +15,7 @@ def test_exactly_one_of_many_simultaneous_claims_succeeds() -> None:
 
 def test_a_plan_is_issued_exactly_once_when_issued_many_times_at_once() -> None:
     issue_race(attempts=12)
+
+
+def test_a_new_version_is_opened_exactly_once_when_asked_for_at_once() -> None:
+    reopen_race(attempts=12)

@@ -44,3 +44,29 @@ def issue_race(attempts: int) -> None:
     assert all(isinstance(f, actions.NotYours) for f in failures), failures
     assert Plan.objects.filter(case=case).count() == 1
     assert Case.objects.get(id=case.id).status == Status.PLAN_ISSUED
+
+
+def reopen_race(attempts: int) -> None:
+    """Many "start a new version" clicks at once open exactly one new version."""
+    case = make_case(make_person("reopener@example.org"))
+    doctor = make_clinician("resigner@example.org")
+    actions.claim(request=None, case_id=case.id, clinician=doctor)
+    decisions = [
+        actions.Decision(o["treatment"], o["status"], o["rank"], "") for o in case.result["options"]
+    ]
+    actions.issue_plan(
+        request=None,
+        case_id=case.id,
+        clinician=doctor,
+        decisions=decisions,
+        instructions="",
+        follow_up="",
+    )
+    issued = Case.objects.get(id=case.id).version
+    wins, failures = race(
+        [lambda: actions.reopen(request=None, case_id=case.id, clinician=doctor)] * attempts
+    )
+    assert wins == 1, failures
+    assert all(isinstance(f, actions.NotYours) for f in failures), failures
+    case.refresh_from_db()
+    assert case.status == Status.IN_REVIEW and case.version == issued + 1

@@ -90,6 +90,18 @@ MATRIX = [
     ),
     (
         "post",
+        "/clinic/cases/{case}/",
+        {
+            "anonymous": LOGIN,
+            "person_a": 403,
+            "person_b": 403,
+            "clinician_no_2fa": TWO_FACTOR,
+            "clinician": 422,  # allowed; an empty plan form is refused field by field
+            "admin": 403,
+        },
+    ),
+    (
+        "post",
         "/clinic/cases/{case}/claim/",
         {
             "anonymous": LOGIN,
@@ -120,7 +132,7 @@ MATRIX = [
             "person_a": 403,
             "person_b": 403,
             "clinician_no_2fa": TWO_FACTOR,
-            "clinician": 302,
+            "clinician": 422,  # allowed; empty text refused
             "admin": 403,
         },
     ),
@@ -132,7 +144,7 @@ MATRIX = [
             "person_a": 403,
             "person_b": 403,
             "clinician_no_2fa": TWO_FACTOR,
-            "clinician": 302,
+            "clinician": 422,  # allowed; empty text refused
             "admin": 403,
         },
     ),
@@ -190,6 +202,7 @@ def test_every_url_for_every_role(
     expected: dict[str, object],
 ) -> None:
     persona: Persona = request.getfixturevalue(role)
+    before = (case_of_a.status, case_of_a.version, case_of_a.claimed_by_id)
     response = getattr(persona.client, method)(url.format(case=case_of_a.id))
     want = expected[role]
     if isinstance(want, int):
@@ -197,6 +210,12 @@ def test_every_url_for_every_role(
     else:
         assert response.status_code == 302, (role, url, response.status_code)
         assert response["Location"].startswith(str(want)), (role, url, response["Location"])
+    case_of_a.refresh_from_db()
+    after = (case_of_a.status, case_of_a.version, case_of_a.claimed_by_id)
+    if role == "clinician" and url.endswith("/claim/"):
+        assert after == ("in_review", before[1] + 1, persona.user.pk)
+    else:  # nobody else changed the case: refusals, validation errors and reads leave it alone
+        assert after == before, (role, method, url)
 
 
 def test_person_b_never_sees_person_a_case_content(case_of_a: Case, person_b: Persona) -> None:

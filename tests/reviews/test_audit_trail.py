@@ -13,7 +13,7 @@ from follicle.cli import main
 from follicle.web.audit.actions import record, verify_chain
 from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews import actions
-from follicle.web.reviews.models import Case, Status
+from follicle.web.reviews.models import Case, Plan, Status
 from tests.reviews.conftest import Persona, make_case
 from tests.reviews.test_workflow import _plan_post
 
@@ -101,8 +101,9 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
     case = make_case(person_a.user)
     actions.claim(request=None, case_id=case.id, clinician=clinician.user)
     before = AuditEvent.objects.count()
+    # fail after the plan and its audit event were written, inside the same transaction
     failing = mock.patch(
-        "follicle.web.reviews.actions.Plan.objects.create", side_effect=RuntimeError("disk full")
+        "follicle.web.reviews.actions._notify", side_effect=RuntimeError("mail queue down")
     )
     with failing, pytest.raises(RuntimeError):
         actions.issue_plan(
@@ -114,6 +115,8 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
             follow_up="",
         )
     assert AuditEvent.objects.count() == before
+    assert not AuditEvent.objects.filter(action="plan.issued").exists()
+    assert not Plan.objects.filter(case=case).exists()
     assert Case.objects.get(id=case.id).status == Status.IN_REVIEW
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.reviews.scenarios import claim_race, issue_race
+from tests.reviews.scenarios import claim_race, issue_race, reopen_race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,3 +20,7 @@ def test_exactly_one_of_many_simultaneous_claims_succeeds(settings: Any) -> None
 
 def test_a_plan_is_issued_exactly_once_when_issued_twice_at_once() -> None:
     issue_race(attempts=4)
+
+
+def test_a_new_version_is_opened_exactly_once_when_asked_for_at_once() -> None:
+    reopen_race(attempts=4)

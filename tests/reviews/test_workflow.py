@@ -80,10 +80,12 @@ def test_someone_else_cannot_reuse_a_key(person_a: Persona, person_b: Persona) -
 
 
 def test_a_case_with_a_red_flag_goes_first_in_the_queue(person_a: Persona) -> None:
-    plain = make_case(person_a.user)
+    older_plain = make_case(person_a.user)
     flagged = make_case(person_a.user, {**EXAMPLE, "onset": "sudden"})
-    assert flagged.priority == 0 and plain.priority == 1
-    assert [c.id for c in queue.page().rows] == [flagged.id, plain.id]
+    newer_plain = make_case(person_a.user)
+    assert flagged.priority == 0 and older_plain.priority == 1
+    # the flagged case jumps the older plain one; plain cases keep their arrival order
+    assert [c.id for c in queue.page().rows] == [flagged.id, older_plain.id, newer_plain.id]
 
 
 def test_the_queue_pages_by_keyset_without_gaps_or_repeats(person_a: Persona) -> None:
@@ -249,11 +251,22 @@ def test_a_signed_plan_is_immutable_and_a_change_is_a_new_version(
 
 
 def test_only_the_person_can_answer_and_only_when_asked(
-    person_a: Persona, person_b: Persona
+    person_a: Persona, person_b: Persona, clinician: Persona
 ) -> None:
     case = make_case(person_a.user)
-    with pytest.raises(actions.ReviewError):
+    with pytest.raises(actions.ReviewError):  # nothing was asked yet
         actions.answer_question(request=None, case=case, person=person_a.user, text="unasked")
+    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
+    actions.ask_question(
+        request=None, case_id=case.id, clinician=clinician.user, text="Since when?"
+    )
+    case.refresh_from_db()
+    with pytest.raises(actions.ReviewError):  # asked, but not of person B
+        actions.answer_question(request=None, case=case, person=person_b.user, text="Not mine")
+    assert person_b.client.post(f"/my/cases/{case.id}/", {"text": "Not mine"}).status_code == 404
+    case.refresh_from_db()
+    assert case.status == Status.NEEDS_INFORMATION
+    assert not case.messages.filter(text="Not mine").exists()
 
 
 def test_signing_up_from_the_result_page_and_confirming_the_email(
@@ -295,3 +308,111 @@ def test_signup_errors_are_field_level(db: None, client: Client) -> None:
     assert response.status_code == 422
     assert "Tick the box" in html
     assert "too short" in html or "at least 12" in html
+
+
+def test_a_plan_form_from_before_the_case_changed_is_refused_and_kept(
+    person_a: Persona, clinician: Persona
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    opened = Case.objects.get(id=case.id).version
+    clinician.client.post(f"/clinic/cases/{case.id}/release/")  # e.g. in another tab
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    response = clinician.client.post(
+        f"/clinic/cases/{case.id}/",
+        _plan_post(case, case_version=str(opened), instructions="Typed with care."),
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "The case changed since you opened it" in html
+    assert "Typed with care." in html  # nothing the clinician wrote is lost
+    assert not Plan.objects.filter(case=case).exists()
+    current = Case.objects.get(id=case.id).version
+    again = clinician.client.post(
+        f"/clinic/cases/{case.id}/", _plan_post(case, case_version=str(current))
+    )
+    assert again.status_code == 302 and Plan.objects.filter(case=case).count() == 1
+
+
+def test_a_lapsed_claim_nobody_took_still_accepts_the_decision_it_was_made_for(
+    person_a: Persona, clinician: Persona, settings: Any
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    version = Case.objects.get(id=case.id).version
+    Case.objects.filter(id=case.id).update(
+        claimed_at=timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES + 1)
+    )
+    response = clinician.client.post(
+        f"/clinic/cases/{case.id}/", _plan_post(case, case_version=str(version))
+    )
+    assert response.status_code == 302
+    assert Case.objects.get(id=case.id).status == Status.PLAN_ISSUED
+
+
+def test_a_lapsed_claim_taken_by_a_colleague_refuses_the_first_clinicians_referral(
+    person_a: Persona, clinician: Persona, other_clinician: Persona, settings: Any
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    version = Case.objects.get(id=case.id).version
+    Case.objects.filter(id=case.id).update(
+        claimed_at=timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES + 1)
+    )
+    assert other_clinician.client.post(f"/clinic/cases/{case.id}/claim/").status_code == 302
+    response = clinician.client.post(
+        f"/clinic/cases/{case.id}/refer/",
+        {"text": "Please see a dermatologist soon.", "case_version": str(version)},
+    )
+    assert response.status_code == 403  # the case is now a colleague's
+    case.refresh_from_db()
+    assert case.status == Status.IN_REVIEW and case.claimed_by == other_clinician.user
+    assert not case.messages.exists()
+
+
+def test_a_refused_question_keeps_its_text(person_a: Persona, clinician: Persona) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    opened = Case.objects.get(id=case.id).version
+    clinician.client.post(f"/clinic/cases/{case.id}/release/")
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    response = clinician.client.post(
+        f"/clinic/cases/{case.id}/ask/",
+        {"text": "Which shampoo do you use?", "case_version": str(opened)},
+    )
+    assert response.status_code == 409
+    assert "Which shampoo do you use?</textarea>" in response.content.decode()
+    assert Case.objects.get(id=case.id).status == Status.IN_REVIEW
+
+
+def test_an_empty_referral_says_what_it_needs(person_a: Persona, clinician: Persona) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    response = clinician.client.post(f"/clinic/cases/{case.id}/refer/", {"text": "  "})
+    assert response.status_code == 422
+    assert "Say why the person should be seen in person" in response.content.decode()
+    assert Case.objects.get(id=case.id).status == Status.IN_REVIEW
+
+
+def test_opening_the_case_keeps_the_claim_alive(
+    person_a: Persona, clinician: Persona, settings: Any
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    old = timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES - 1)
+    Case.objects.filter(id=case.id).update(claimed_at=old)
+    clinician.client.get(f"/clinic/cases/{case.id}/")
+    assert Case.objects.get(id=case.id).claimed_at > old + timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("who", ["person", "clinician"])
+def test_case_pages_are_never_cached(person_a: Persona, clinician: Persona, who: str) -> None:
+    case = make_case(person_a.user)
+    client, url = (
+        (person_a.client, f"/my/cases/{case.id}/")
+        if who == "person"
+        else (clinician.client, f"/clinic/cases/{case.id}/")
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]

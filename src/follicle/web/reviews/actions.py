@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,7 @@ from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.contract import STATUSES
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record
-from follicle.web.reviews.models import Case, Message, MessageKind, Plan, Status
+from follicle.web.reviews.models import CLOSED, Case, Message, MessageKind, Plan, Status
 
 
 class ReviewError(Exception):
@@ -162,7 +162,9 @@ def claim(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -
 def release(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
     with transaction.atomic():
         updated = Case.objects.filter(
-            id=case_id, status=Status.IN_REVIEW, claimed_by=clinician
+            id=case_id,
+            status__in=[Status.IN_REVIEW, Status.NEEDS_INFORMATION],
+            claimed_by=clinician,
         ).update(
             status=Status.SUBMITTED, claimed_by=None, claimed_at=None, version=F("version") + 1
         )
@@ -171,9 +173,38 @@ def release(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User)
         record(action="case.released", actor=clinician, case_id=case_id, request=request)
 
 
-def _mine_in_review(case_id: uuid.UUID, clinician: User) -> Any:
-    return Case.objects.filter(
-        id=case_id, status=Status.IN_REVIEW, claimed_by=clinician, claimed_at__gte=_lapse()
+def _mine_in_review(case_id: uuid.UUID, clinician: User, case_version: int | None) -> Any:
+    """The case, if this clinician may decide it now.
+
+    With the version the clinician's form was made from, the case must still be at that
+    version: then nothing happened since they read it (a lapsed claim released or taken by a
+    colleague bumps the version), so the decision is safe even if the claim's time ran out.
+    Without a version, the claim itself must be live.
+    """
+    cases = Case.objects.filter(id=case_id, status=Status.IN_REVIEW, claimed_by=clinician)
+    if case_version is None:
+        return cases.filter(claimed_at__gte=_lapse())
+    return cases.filter(version=case_version)
+
+
+STALE = (
+    "The case changed since you opened it, or your claim lapsed. Nothing was saved; "
+    "reload the case, check what changed, and decide again."
+)
+
+
+def claim_is_live(case: Case) -> bool:
+    return case.claimed_at is not None and case.claimed_at >= _lapse()
+
+
+def touch_claim(*, case_id: uuid.UUID, clinician: User) -> bool:
+    """Keep a working clinician's claim alive: opening the case renews it. A claim that lapsed
+    but that nobody else took is simply renewed; the version does not change, because the case
+    did not."""
+    return bool(
+        Case.objects.filter(id=case_id, status=Status.IN_REVIEW, claimed_by=clinician).update(
+            claimed_at=timezone.now()
+        )
     )
 
 
@@ -234,6 +265,7 @@ def issue_plan(
     decisions: list[Decision],
     instructions: str,
     follow_up: str,
+    case_version: int | None = None,
 ) -> Plan:
     """Sign and issue the plan. It is then immutable; a later change is a new version."""
     case = Case.objects.get(id=case_id)
@@ -254,16 +286,14 @@ def issue_plan(
     ]
     with transaction.atomic():
         now = timezone.now()
-        if not _mine_in_review(case_id, clinician).update(
+        if not _mine_in_review(case_id, clinician, case_version).update(
             status=Status.PLAN_ISSUED, closed_at=now, version=F("version") + 1
         ):
-            raise NotYours(
-                "You are not reviewing this case, your claim lapsed, or the plan was already issued."
-            )
-        version = Plan.objects.filter(case_id=case_id).count() + 1
+            raise NotYours(STALE)
+        plan_version = Plan.objects.filter(case_id=case_id).count() + 1
         plan = Plan.objects.create(
             case=case,
-            version=version,
+            version=plan_version,
             options=options,
             instructions=instructions.strip(),
             follow_up=follow_up.strip(),
@@ -271,7 +301,7 @@ def issue_plan(
             signed_at=now,
             content_hash=_plan_hash(
                 case,
-                version=version,
+                version=plan_version,
                 options=options,
                 instructions=instructions.strip(),
                 follow_up=follow_up.strip(),
@@ -290,7 +320,7 @@ def issue_plan(
             case_id=case_id,
             request=request,
             detail={
-                "plan_version": version,
+                "plan_version": plan_version,
                 "content_hash": plan.content_hash,
                 "options_changed": changed,
             },
@@ -307,9 +337,12 @@ def issue_plan(
 
 def reopen(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
     """Start a new version of an issued plan (the signed one stays as it was)."""
+    signed_by_them = Plan.objects.filter(case=OuterRef("pk"), signed_by=clinician)
     with transaction.atomic():
+        # The status test sits on the case row itself (not behind a join), so PostgreSQL
+        # re-checks it after waiting for a concurrent reopen: exactly one of two wins.
         if not Case.objects.filter(
-            id=case_id, status=Status.PLAN_ISSUED, plans__signed_by=clinician
+            Exists(signed_by_them), id=case_id, status=Status.PLAN_ISSUED
         ).update(
             status=Status.IN_REVIEW,
             claimed_by=clinician,
@@ -321,62 +354,84 @@ def reopen(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) 
         record(action="case.reopened", actor=clinician, case_id=case_id, request=request)
 
 
+def _decide_with_message(
+    *,
+    request: HttpRequest | None,
+    case_id: uuid.UUID,
+    clinician: User,
+    case_version: int | None,
+    status: Status,
+    kind: MessageKind,
+    text: str,
+    action: str,
+    subject: str,
+) -> None:
+    """Move a claimed case to ``status``, leave the person a message, audit it, tell them."""
+    with transaction.atomic():
+        now = timezone.now()
+        closing = {"closed_at": now} if status in CLOSED else {}
+        if not _mine_in_review(case_id, clinician, case_version).update(
+            status=status, version=F("version") + 1, **closing
+        ):
+            raise NotYours(STALE)
+        case = Case.objects.get(id=case_id)
+        Message.objects.create(
+            case=case, author=clinician, kind=kind, text=text.strip(), created_at=now
+        )
+        record(action=action, actor=clinician, case_id=case_id, request=request)
+        _notify(
+            case.person,
+            subject,
+            "There is news about the answers you sent for review.",
+            request,
+            case,
+        )
+
+
 def refer_in_person(
-    *, request: HttpRequest | None, case_id: uuid.UUID, clinician: User, note: str
+    *,
+    request: HttpRequest | None,
+    case_id: uuid.UUID,
+    clinician: User,
+    note: str,
+    case_version: int | None = None,
 ) -> None:
     if not note.strip():
         raise PlanInvalid({"note": "Say why the person should be seen in person and by whom."})
-    with transaction.atomic():
-        now = timezone.now()
-        if not _mine_in_review(case_id, clinician).update(
-            status=Status.REFERRED_IN_PERSON, closed_at=now, version=F("version") + 1
-        ):
-            raise NotYours("You are not reviewing this case, or your claim lapsed.")
-        case = Case.objects.get(id=case_id)
-        Message.objects.create(
-            case=case,
-            author=clinician,
-            kind=MessageKind.REFERRAL,
-            text=note.strip(),
-            created_at=now,
-        )
-        record(action="case.referred_in_person", actor=clinician, case_id=case_id, request=request)
-        _notify(
-            case.person,
-            "A clinician has reviewed your answers",
-            "A clinician recommends that you are seen in person.",
-            request,
-            case,
-        )
+    _decide_with_message(
+        request=request,
+        case_id=case_id,
+        clinician=clinician,
+        case_version=case_version,
+        status=Status.REFERRED_IN_PERSON,
+        kind=MessageKind.REFERRAL,
+        text=note,
+        action="case.referred_in_person",
+        subject="A clinician has replied about your review",
+    )
 
 
 def ask_question(
-    *, request: HttpRequest | None, case_id: uuid.UUID, clinician: User, text: str
+    *,
+    request: HttpRequest | None,
+    case_id: uuid.UUID,
+    clinician: User,
+    text: str,
+    case_version: int | None = None,
 ) -> None:
     if not text.strip():
         raise PlanInvalid({"question": "Write the question you want to ask."})
-    with transaction.atomic():
-        now = timezone.now()
-        if not _mine_in_review(case_id, clinician).update(
-            status=Status.NEEDS_INFORMATION, version=F("version") + 1
-        ):
-            raise NotYours("You are not reviewing this case, or your claim lapsed.")
-        case = Case.objects.get(id=case_id)
-        Message.objects.create(
-            case=case,
-            author=clinician,
-            kind=MessageKind.QUESTION,
-            text=text.strip(),
-            created_at=now,
-        )
-        record(action="case.question_asked", actor=clinician, case_id=case_id, request=request)
-        _notify(
-            case.person,
-            "A clinician has a question for you",
-            "The clinician reviewing your answers has a question.",
-            request,
-            case,
-        )
+    _decide_with_message(
+        request=request,
+        case_id=case_id,
+        clinician=clinician,
+        case_version=case_version,
+        status=Status.NEEDS_INFORMATION,
+        kind=MessageKind.QUESTION,
+        text=text,
+        action="case.question_asked",
+        subject="A clinician has a question for you",
+    )
 
 
 def answer_question(*, request: HttpRequest | None, case: Case, person: User, text: str) -> None:

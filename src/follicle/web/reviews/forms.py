@@ -24,6 +24,7 @@ class RequestReviewForm(forms.Form):
 
 
 class PlanForm(forms.Form):
+    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     instructions = forms.CharField(
         label="Instructions for the person",
         required=False,
@@ -83,6 +84,10 @@ class PlanForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    """A clinician's question or referral note. An empty text is refused by the action, which
+    says what it needs in the words of that decision."""
+
     text = forms.CharField(
-        label="Message", max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label="Message", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
+    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

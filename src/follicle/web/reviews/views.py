@@ -163,8 +163,11 @@ def queue_view(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_to(case: Case, clinician: User) -> bool:
-    """A clinician sees cases waiting in the queue and the cases they are or were working on."""
+    """A clinician sees cases anyone may claim (waiting, or held by a lapsed claim) and the cases
+    they are or were working on."""
     if case.status == Status.SUBMITTED or case.claimed_by_id == clinician.pk:
+        return True
+    if case.status == Status.IN_REVIEW and not actions.claim_is_live(case):
         return True
     return case.plans.filter(signed_by=clinician).exists()
 
@@ -178,60 +181,83 @@ def _case_for_clinician(request: HttpRequest, case_id: uuid.UUID) -> Case:
     return case
 
 
-@clinician_required
-def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case_for_clinician(request, case_id)
-    clinician = _user(request)
-    knowledge = default_knowledge()
-    draft = [
+def _draft(case: Case) -> list[dict[str, Any]]:
+    treatments = default_knowledge().treatments
+    return [
         {
             **o,
-            "name": knowledge.treatments[o["treatment"]].name
-            if o["treatment"] in knowledge.treatments
+            "name": treatments[o["treatment"]].name
+            if o["treatment"] in treatments
             else o["treatment"],
         }
         for o in case.result["options"]
     ]
-    plan_form = PlanForm(request.POST if request.method == "POST" else None, options=draft)
-    status = 200
-    if request.method == "POST":
-        if plan_form.is_valid():
-            try:
-                actions.issue_plan(
-                    request=request,
-                    case_id=case.id,
-                    clinician=clinician,
-                    decisions=plan_form.decisions(),
-                    instructions=plan_form.cleaned_data["instructions"],
-                    follow_up=plan_form.cleaned_data["follow_up"],
-                )
-            except actions.PlanInvalid as error:
-                for field, message in error.errors.items():
-                    plan_form.add_error(field if field in plan_form.fields else None, message)
-            except actions.ReviewError as error:
-                messages.error(request, str(error))
-                return redirect("reviews:review", case_id=case.id)
-            else:
-                messages.success(
-                    request, "The plan is signed and issued. The person has been told by email."
-                )
-                return redirect("reviews:review", case_id=case.id)
-        status = 422
-    actions.record_read(request=request, case_id=case.id, what="clinician")
+
+
+def _render_review(
+    request: HttpRequest,
+    case: Case,
+    *,
+    plan_form: PlanForm | None = None,
+    side: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The case page. Forms come back bound after an error so nothing the clinician typed is
+    lost; each form carries the case version it was made from, so a decision taken on a stale
+    page is refused rather than applied to a case that changed underneath it."""
+    clinician = _user(request)
     mine = case.status == Status.IN_REVIEW and case.claimed_by_id == clinician.pk
+    if mine and request.method == "GET":
+        actions.touch_claim(case_id=case.id, clinician=clinician)
+    kept = bool(side) or (plan_form is not None and plan_form.is_bound)
+    actions.record_read(request=request, case_id=case.id, what="clinician")
+    draft = _draft(case)
     context = {
         "case": case,
         "result": case.result,
         "answers": _answer_rows(case.answers),
         "draft": draft,
-        "plan_form": plan_form,
+        "plan_form": plan_form or PlanForm(options=draft, initial={"case_version": case.version}),
         "mine": mine,
+        "kept": kept and not mine,
+        "claimable": case.status == Status.SUBMITTED
+        or (case.status == Status.IN_REVIEW and not mine and not actions.claim_is_live(case)),
         "closed": case.status in CLOSED,
         "plans": [(p, _plan_rows(p.options)) for p in case.plans.select_related("signed_by")],
         "messages_list": case.messages.select_related("author"),
-        "message_form": MessageForm(),
+        "side": side or {},
     }
     return render(request, "follicle/reviews/review.html", context, status=status)
+
+
+@clinician_required
+def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    case = _case_for_clinician(request, case_id)
+    if request.method != "POST":
+        return _render_review(request, case)
+    plan_form = PlanForm(request.POST, options=_draft(case))
+    if not plan_form.is_valid():
+        return _render_review(request, case, plan_form=plan_form, status=422)
+    try:
+        actions.issue_plan(
+            request=request,
+            case_id=case.id,
+            clinician=_user(request),
+            decisions=plan_form.decisions(),
+            instructions=plan_form.cleaned_data["instructions"],
+            follow_up=plan_form.cleaned_data["follow_up"],
+            case_version=plan_form.cleaned_data["case_version"],
+        )
+    except actions.PlanInvalid as error:
+        for field, message in error.errors.items():
+            plan_form.add_error(field if field in plan_form.fields else None, message)
+        return _render_review(request, case, plan_form=plan_form, status=422)
+    except actions.ReviewError as error:
+        plan_form.add_error(None, str(error))
+        case.refresh_from_db()
+        return _render_review(request, case, plan_form=plan_form, status=409)
+    messages.success(request, "The plan is signed and issued. The person has been told by email.")
+    return redirect("reviews:review", case_id=case.id)
 
 
 def _answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
@@ -246,13 +272,38 @@ def _answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
 def _act(request: HttpRequest, case_id: uuid.UUID, done: str, run: Any) -> HttpResponse:
     try:
         run()
-    except actions.PlanInvalid as error:
-        messages.error(request, " ".join(error.errors.values()))
     except actions.ReviewError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, done)
     return redirect("reviews:review", case_id=case_id)
+
+
+def _decide_with_text(
+    request: HttpRequest, case_id: uuid.UUID, which: str, done: str, run: Any
+) -> HttpResponse:
+    """Refer or ask: on any refusal the page comes back with the text still in its box."""
+    case = _case_for_clinician(request, case_id)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            run(form.cleaned_data["text"], form.cleaned_data["case_version"])
+        except actions.ReviewError as error:
+            error_text = (
+                " ".join(error.errors.values())
+                if isinstance(error, actions.PlanInvalid)
+                else str(error)
+            )
+            code = 422 if isinstance(error, actions.PlanInvalid) else 409
+        else:
+            messages.success(request, done)
+            return redirect("reviews:review", case_id=case_id)
+    else:
+        error_text = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        code = 422
+    case.refresh_from_db()
+    side = {which: {"text": request.POST.get("text", ""), "error": error_text}}
+    return _render_review(request, case, side=side, status=code)
 
 
 @require_POST
@@ -283,14 +334,17 @@ def release(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @require_POST
 @clinician_required
 def refer(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    _case_for_clinician(request, case_id)
-    note = request.POST.get("text", "")
-    return _act(
+    return _decide_with_text(
         request,
         case_id,
+        "refer",
         "The person has been told to see a clinician in person.",
-        lambda: actions.refer_in_person(
-            request=request, case_id=case_id, clinician=_user(request), note=note
+        lambda text, version: actions.refer_in_person(
+            request=request,
+            case_id=case_id,
+            clinician=_user(request),
+            note=text,
+            case_version=version,
         ),
     )
 
@@ -298,14 +352,17 @@ def refer(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @require_POST
 @clinician_required
 def ask(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    _case_for_clinician(request, case_id)
-    text = request.POST.get("text", "")
-    return _act(
+    return _decide_with_text(
         request,
         case_id,
+        "ask",
         "Your question was sent. The case returns to the queue when the person answers.",
-        lambda: actions.ask_question(
-            request=request, case_id=case_id, clinician=_user(request), text=text
+        lambda text, version: actions.ask_question(
+            request=request,
+            case_id=case_id,
+            clinician=_user(request),
+            text=text,
+            case_version=version,
         ),
     )
 
