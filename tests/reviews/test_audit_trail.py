@@ -13,6 +13,8 @@ from follicle.cli import main
 from follicle.web.audit.actions import record, verify_chain
 from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews import actions
+from follicle.web.reviews.hashing import plan_hash
+from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Case, Plan, Status
 from tests.reviews.conftest import Persona, make_case
 from tests.reviews.test_workflow import _plan_post
@@ -131,3 +133,51 @@ def test_events_link_one_to_the_next(db: None) -> None:
     second = record(action="test.second")
     assert second.previous_hash == first.hash
     assert second.sequence == first.sequence + 1
+
+
+def _issued_plan(person: Persona, clinician: Persona) -> Plan:
+    case = make_case(person.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    return Plan.objects.get(case=case)
+
+
+def test_a_plan_edited_behind_the_models_back_is_found(
+    person_a: Persona, clinician: Persona
+) -> None:
+    plan = _issued_plan(person_a, clinician)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["audit", "verify"], out=out, err=err) == 0, err.getvalue()
+    assert "1 signed plans match it" in out.getvalue()
+    with connection.cursor() as cursor:  # SQLite has no trigger; the hash still tells
+        cursor.execute(
+            "UPDATE reviews_plan SET instructions = %s WHERE id = %s", ["Double the dose.", plan.id]
+        )
+    assert main(["audit", "verify"], out=io.StringIO(), err=err) == 1
+    assert (
+        f"plan 1 of case {plan.case_id}: its content no longer matches its hash" in err.getvalue()
+    )
+
+
+def test_a_plan_rehashed_to_hide_an_edit_still_disagrees_with_the_audit_trail(
+    person_a: Persona, clinician: Persona
+) -> None:
+    plan = _issued_plan(person_a, clinician)
+    forged = plan_hash(
+        plan.case,
+        version=plan.version,
+        options=plan.options,
+        instructions="Double the dose.",
+        follow_up=plan.follow_up,
+        signer=plan.signed_by,
+        signed_at=plan.signed_at,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE reviews_plan SET instructions = %s, content_hash = %s WHERE id = %s",
+            ["Double the dose.", forged, plan.id],
+        )
+    verdict = verify_plans()
+    assert verdict.problems == [
+        f"plan 1 of case {plan.case_id}: the audit trail recorded a different plan"
+    ]

@@ -16,7 +16,7 @@ from follicle.engine.examples import EXAMPLE
 from follicle.knowledge import default_knowledge
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.models import Case, ImmutableError, Plan, Status
-from tests.reviews.conftest import Persona, _request, make_case, make_person
+from tests.reviews.conftest import PASSWORD, Persona, _request, make_case, make_person
 from tests.web.conftest import STEP_FORMS
 
 
@@ -288,9 +288,8 @@ def test_signing_up_from_the_result_page_and_confirming_the_email(
             },
         )
     assert response["Location"] == "/accounts/check-email/"
-    assert (
-        client.get("/reviews/confirm/")["Location"] == "/accounts/check-email/"
-    )  # not verified yet
+    # not signed in until the address is confirmed
+    assert client.get("/reviews/confirm/")["Location"].startswith("/accounts/login/")
     link = next(line for line in mail.outbox[-1].body.splitlines() if "/accounts/verify/" in line)
     response = client.get(link.replace("http://testserver", ""))
     assert response["Location"] == "/reviews/confirm/"
@@ -416,3 +415,51 @@ def test_case_pages_are_never_cached(person_a: Persona, clinician: Persona, who:
     response = client.get(url)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+
+
+def test_signing_up_with_a_taken_address_looks_the_same_and_warns_the_owner(
+    person_a: Persona, django_capture_on_commit_callbacks: Any
+) -> None:
+    def sign_up(email: str) -> tuple[Any, str]:
+        client = Client()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/accounts/signup/",
+                {"email": email, "password": "a long enough passphrase 42", "consent": "on"},
+            )
+        page = client.get(response["Location"])
+        return response, page.content.decode()
+
+    mail.outbox.clear()
+    taken, taken_page = sign_up(person_a.user.email.upper())
+    fresh, fresh_page = sign_up("someone.new@example.org")
+    assert taken.status_code == fresh.status_code == 302
+    assert taken["Location"] == fresh["Location"] == "/accounts/check-email/"
+    assert taken_page.replace("someone.new@example.org", "") == fresh_page.replace(
+        "someone.new@example.org", ""
+    )
+    warning, confirmation = mail.outbox
+    assert warning.to == [person_a.user.email] and "/accounts/verify/" not in warning.body
+    assert "already have one" in warning.body
+    assert "/accounts/verify/" in confirmation.body
+    person_a.user.refresh_from_db()
+    assert person_a.user.check_password(PASSWORD)  # the existing account is untouched
+
+
+def test_a_verification_link_opened_elsewhere_asks_to_sign_in(
+    db: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(
+            "/accounts/signup/",
+            {
+                "email": "elsewhere@example.org",
+                "password": "a long enough passphrase 42",
+                "consent": "on",
+            },
+        )
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/accounts/verify/" in line)
+    other_browser = Client()
+    response = other_browser.get(link.replace("http://testserver", ""))
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in other_browser.session

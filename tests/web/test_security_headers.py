@@ -38,11 +38,13 @@ def test_other_security_headers(client: Client) -> None:
     assert response["Referrer-Policy"] == "same-origin"
 
 
-def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
+def _production(tmp_path: Path) -> dict[str, str]:
     inherited = {
-        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_BACKEND")
     }  # set for browser tests
-    env = {
+    return {
         **inherited,
         "FOLLICLE_ENV": "production",
         "SECRET_KEY": "x" * 20 + "y" * 20 + "0123456789abcdefghij",
@@ -50,6 +52,10 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "FOLLICLE_VAR_DIR": str(tmp_path),
     }
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
+    env = _production(tmp_path)
     result = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
@@ -72,3 +78,17 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> Non
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_sends_email_instead_of_printing_it(tmp_path: Path) -> None:
+    """A console backend in production would write sign-in links into the server's logs."""
+    show = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", show],
+        env=_production(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django.core.mail.backends.smtp.EmailBackend"

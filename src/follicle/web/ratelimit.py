@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 
-from follicle.web.audit.actions import client_address
+from follicle.web.client_address import client_address
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 

@@ -163,6 +163,9 @@ PASSWORD_RESET_TIMEOUT = 3 * 3600
 FOLLICLE_IDLE_SECONDS = int(os.environ.get("FOLLICLE_IDLE_SECONDS", str(30 * 60)))
 FOLLICLE_ABSOLUTE_SECONDS = int(os.environ.get("FOLLICLE_ABSOLUTE_SECONDS", str(12 * 3600)))
 
+#: How many reverse proxies we run in front of the app (0: none, ignore X-Forwarded-For).
+FOLLICLE_TRUSTED_PROXIES = int(os.environ.get("FOLLICLE_TRUSTED_PROXIES", "0"))
+
 # Lockout: five failures for the same account from the same address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
@@ -172,10 +175,19 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "follicle/accounts/locked_out.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "follicle.web.client_address.client_address"  # one answer everywhere
 
 OTP_TOTP_ISSUER = "Follicle"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a TOTP secret
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Development prints mail to the console; production sends it (a console backend there would
+# write sign-in links into the server's logs).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Follicle <no-reply@follicle.invalid>")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -27,10 +28,32 @@ def verification_link(request: HttpRequest, user: User) -> str:
 
 
 @transaction.atomic
-def sign_up(*, request: HttpRequest, email: str, password: str) -> User:
-    """A person's account, and an email with the link that proves the address is theirs."""
-    if User.objects.filter(email__iexact=email).exists():
-        raise EmailTaken(email)
+def sign_up(*, request: HttpRequest, email: str, password: str) -> User | None:
+    """A person's account, and an email with the link that proves the address is theirs.
+
+    If the address already has an account, nothing is created and None is returned; the owner
+    gets an email saying someone tried. The caller shows the same page either way, so sign-up
+    cannot be used to learn who has an account (and a password is hashed either way, so the
+    two paths take about as long).
+    """
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        make_password(password)
+        record(action="account.signup_for_existing_address", request=request)
+        login_url = request.build_absolute_uri(reverse("accounts:login"))
+        reset_url = request.build_absolute_uri(reverse("accounts:password_reset"))
+        transaction.on_commit(
+            lambda: send_mail(
+                "Someone tried to create a Follicle account with your address",
+                "Someone, perhaps you, tried to create a new Follicle account with this email "
+                "address. You already have one, so nothing was changed.\n\n"
+                f"To sign in: {login_url}\nIf you forgot your password: {reset_url}\n\n"
+                "If this was not you, you can ignore this email.",
+                None,
+                [existing.email],
+            )
+        )
+        return None
     user = User.objects.create_user(email=email, password=password, role=Role.PERSON)
     record(action="account.created", actor=user, request=request)
     link = verification_link(request, user)

@@ -1,16 +1,22 @@
 """Account administration in Django's admin (behind the second factor; see ``urls``).
 
 Cases are deliberately not registered: admins manage accounts, clinicians see health data.
+Every change an admin makes to an account goes into the audit trail (which fields, not their
+values), and nobody can change their own role or powers: that takes a second admin.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 
 from follicle.web.accounts.models import User
+from follicle.web.audit.actions import record
+
+_POWERS = ("role", "is_active", "is_staff", "is_superuser")
 
 
 @admin.register(User)
@@ -35,3 +41,62 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]  # not subscriptable a
         ),
     )
     readonly_fields: ClassVar[tuple[str, ...]] = ("last_login", "date_joined")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk == request.user.pk:
+            return fields + _POWERS
+        return fields
+
+    # Django's admin logs every addition and change (including password changes) through these
+    # two hooks, inside the same transaction; we copy each into the hash-chained audit trail.
+    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        record(
+            action="account.created",
+            actor=request.user,
+            request=request,
+            detail={"user_id": obj.pk},
+        )
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        fields = (
+            sorted(
+                {
+                    str(f)
+                    for part in message
+                    if isinstance(part, dict)
+                    for f in part.get("changed", {}).get("fields", [])
+                }
+            )
+            if isinstance(message, list)
+            else []
+        )
+        record(
+            action="account.changed",
+            actor=request.user,
+            request=request,
+            detail={"user_id": obj.pk, "fields": fields},
+        )
+        return super().log_change(request, obj, message)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        user_id = obj.pk
+        super().delete_model(request, obj)
+        record(
+            action="account.deleted",
+            actor=request.user,
+            request=request,
+            detail={"user_id": user_id},
+        )
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        for user_id in ids:
+            record(
+                action="account.deleted",
+                actor=request.user,
+                request=request,
+                detail={"user_id": user_id},
+            )

@@ -11,9 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_str
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_decode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -25,6 +25,8 @@ from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.middleware import SIGNED_IN_AT
 from follicle.web.ratelimit import limit_posts
+
+SIGNING_UP = "follicle_signing_up"
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -43,20 +45,16 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:home")
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = actions.sign_up(
-                request=request,
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password"],
-            )
-        except actions.EmailTaken:
-            form.add_error(
-                "email", "An account with this email address already exists. Sign in instead."
-            )
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            request.session["follicle_next"] = _safe_next(request, "")
-            return redirect("accounts:check_email")
+        user = actions.sign_up(
+            request=request,
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password"],
+        )
+        # The same page whether or not the address already had an account (see sign_up).
+        # Only this browser, holding this marker, is signed in when the link is opened.
+        request.session[SIGNING_UP] = user.pk if user is not None else None
+        request.session["follicle_next"] = _safe_next(request, "")
+        return redirect("accounts:check_email")
     status = 422 if form.is_bound and form.errors else 200
     return render(
         request,
@@ -66,7 +64,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require_http_methods(["GET"])
 def check_email(request: HttpRequest) -> HttpResponse:
     return render(request, "follicle/accounts/check_email.html")
 
@@ -80,9 +78,16 @@ def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     if not email_verification_token.check_token(user, token):
         return render(request, "follicle/accounts/verify_failed.html", status=400)
     actions.verify_email(request=request, user=user)
+    if not request.user.is_authenticated and request.session.get(SIGNING_UP) == user.pk:
+        # The browser that just chose the password opened the link: sign it in, keeping the
+        # answers and the pending review in its session.
+        request.session.pop(SIGNING_UP)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if not request.user.is_authenticated or request.user.pk != user.pk:
         messages.success(request, "Your email address is confirmed. Please sign in.")
-        return redirect("accounts:login")
+        after = request.session.get("follicle_next", "")
+        login_url = reverse("accounts:login")
+        return redirect(f"{login_url}?{urlencode({'next': after})}" if after else login_url)
     messages.success(request, "Your email address is confirmed.")
     return redirect(request.session.pop("follicle_next", "") or "accounts:home")
 

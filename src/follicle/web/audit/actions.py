@@ -12,14 +12,7 @@ from django.utils import timezone
 
 from follicle.web.audit.chain import Verdict, event_hash, verify
 from follicle.web.audit.models import AuditEvent, AuditHead
-
-
-def client_address(request: HttpRequest | None) -> str | None:
-    """The address the request came from (the proxy's view when one is configured)."""
-    if request is None:
-        return None
-    address = request.META.get("REMOTE_ADDR")
-    return str(address) if address else None
+from follicle.web.client_address import client_address
 
 
 def _ensure_head() -> None:

@@ -7,8 +7,6 @@ claim the same case at the same moment exactly one succeeds, and a plan is issue
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,6 +25,7 @@ from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.contract import STATUSES
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record
+from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.models import CLOSED, Case, Message, MessageKind, Plan, Status
 
 
@@ -230,33 +229,6 @@ def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[s
     return errors
 
 
-def _plan_hash(
-    case: Case,
-    *,
-    version: int,
-    options: list[dict[str, Any]],
-    instructions: str,
-    follow_up: str,
-    signer: User,
-    signed_at: Any,
-) -> str:
-    payload = json.dumps(
-        {
-            "case": str(case.id),
-            "version": version,
-            "options": options,
-            "instructions": instructions,
-            "follow_up": follow_up,
-            "signed_by": signer.pk,
-            "signed_at": signed_at.isoformat(),
-            "knowledge_version": case.knowledge_version,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
 def issue_plan(
     *,
     request: HttpRequest | None,
@@ -299,7 +271,7 @@ def issue_plan(
             follow_up=follow_up.strip(),
             signed_by=clinician,
             signed_at=now,
-            content_hash=_plan_hash(
+            content_hash=plan_hash(
                 case,
                 version=plan_version,
                 options=options,

@@ -1,0 +1,43 @@
+"""On PostgreSQL a signed plan refuses UPDATE, even from raw SQL."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from follicle.web.reviews import actions
+from follicle.web.reviews.integrity import verify_plans
+from follicle.web.reviews.models import Plan
+from tests.reviews.conftest import make_case, make_clinician, make_person
+
+
+def _plan() -> Plan:
+    case = make_case(make_person("signed@example.org"))
+    doctor = make_clinician("signer@example.org")
+    actions.claim(request=None, case_id=case.id, clinician=doctor)
+    return actions.issue_plan(
+        request=None,
+        case_id=case.id,
+        clinician=doctor,
+        decisions=[
+            actions.Decision(o["treatment"], o["status"], o["rank"], "")
+            for o in case.result["options"]
+        ],
+        instructions="Once a day.",
+        follow_up="",
+    )
+
+
+def test_updating_a_signed_plan_fails_in_the_database() -> None:
+    plan = _plan()
+    with (
+        pytest.raises(DatabaseError, match="signed"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(
+            "UPDATE reviews_plan SET instructions = 'Twice a day.' WHERE id = %s", [plan.id]
+        )
+    assert Plan.objects.get(id=plan.id).instructions == "Once a day."
+    verdict = verify_plans()
+    assert verdict.ok and verdict.plans == 1

@@ -1,0 +1,51 @@
+"""Account administration: audited, and nobody changes their own powers."""
+
+from __future__ import annotations
+
+from follicle.web.accounts.models import Role, User
+from follicle.web.audit.models import AuditEvent
+from tests.reviews.conftest import Persona
+
+
+def _change_form(user: User, **changes: str) -> dict[str, str]:
+    data = {
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role,
+        "email_verified_at_0": "",
+        "email_verified_at_1": "",
+        "is_active": "on" if user.is_active else "",
+        "is_staff": "on" if user.is_staff else "",
+        "is_superuser": "on" if user.is_superuser else "",
+        "last_login_0": "",
+        "last_login_1": "",
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v != ""}
+
+
+def test_an_admin_changing_an_account_is_audited(admin: Persona, person_a: Persona) -> None:
+    url = f"/admin/accounts/user/{person_a.user.pk}/change/"
+    response = admin.client.post(url, _change_form(person_a.user, display_name="Renamed"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = AuditEvent.objects.filter(action="account.changed").get()
+    assert event.actor_id == admin.user.pk
+    assert event.detail["user_id"] == person_a.user.pk
+    assert "Renamed" not in str(event.detail)  # which fields, never their values
+
+
+def test_an_admin_cannot_change_their_own_role(admin: Persona) -> None:
+    url = f"/admin/accounts/user/{admin.user.pk}/change/"
+    form = admin.client.get(url).content.decode()
+    assert 'name="role"' not in form and 'name="is_superuser"' not in form
+    admin.client.post(url, _change_form(admin.user, role=Role.PERSON, is_superuser=""))
+    admin.user.refresh_from_db()
+    assert admin.user.role == Role.ADMIN and admin.user.is_superuser
+
+
+def test_the_admin_never_shows_a_second_factor_secret(admin: Persona) -> None:
+    html = admin.client.get("/admin/otp_totp/totpdevice/").content.decode()
+    assert admin.client.get("/admin/otp_totp/totpdevice/").status_code == 200
+    device = admin.user.totpdevice_set.get()
+    page = admin.client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    assert device.key not in page and device.key not in html
