@@ -4,6 +4,8 @@ resuming, check-your-answers and the result, with no personal data in any URL.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
 
 from django.test import Client
 
@@ -80,6 +82,17 @@ def test_closing_the_tab_and_coming_back_resumes(client: Client) -> None:
     response = client.get("/assessment/")
     assert response["Location"] == "/assessment/timeline/"
     assert 'value="34"' in client.get("/assessment/about_you/").content.decode()
+
+
+def test_anonymous_answers_are_kept_only_for_the_visit(client: Client, settings: Any) -> None:
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    response = client.post("/assessment/about_you/", STEP_FORMS["about_you"])
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert not cookie["max-age"] and not cookie["expires"]  # ends when the browser closes
+    stored = Session.objects.get(session_key=cookie.value)
+    assert stored.expire_date <= timezone.now() + timedelta(hours=2)
 
 
 def test_submitting_a_step_twice_changes_nothing(client: Client) -> None:

@@ -218,10 +218,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-# Sessions hold the answers of an assessment in progress: server-side, never in the URL, gone
-# after a day without activity (anonymous answers are not kept beyond the visit).
+# Sessions hold the answers of an assessment in progress: server-side, never in the URL, and
+# only for the visit: the cookie ends when the browser closes, and the server-side record
+# expires two hours after the last answer (``clearsessions`` then deletes it).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(24 * 3600)))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False  # saved when answers change; no write per page view
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
