@@ -257,8 +257,12 @@ def test_only_the_person_can_answer_and_only_when_asked(
     with pytest.raises(actions.ReviewError):  # nothing was asked yet
         actions.answer_question(request=None, case=case, person=person_a.user, text="unasked")
     actions.claim(request=None, case_id=case.id, clinician=clinician.user)
-    actions.ask_question(
-        request=None, case_id=case.id, clinician=clinician.user, text="Since when?"
+    actions.reply(
+        request=None,
+        case_id=case.id,
+        clinician=clinician.user,
+        reply=actions.QUESTION,
+        text="Since when?",
     )
     case.refresh_from_db()
     with pytest.raises(actions.ReviewError):  # asked, but not of person B

@@ -326,84 +326,66 @@ def reopen(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) 
         record(action="case.reopened", actor=clinician, case_id=case_id, request=request)
 
 
-def _decide_with_message(
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A decision that answers the person in words: a referral or a question."""
+
+    status: Status
+    kind: MessageKind
+    action: str
+    subject: str
+    empty: str  # what to say when the clinician wrote nothing
+
+
+REFERRAL = Reply(
+    status=Status.REFERRED_IN_PERSON,
+    kind=MessageKind.REFERRAL,
+    action="case.referred_in_person",
+    subject="A clinician has replied about your review",
+    empty="Say why the person should be seen in person and by whom.",
+)
+QUESTION = Reply(
+    status=Status.NEEDS_INFORMATION,
+    kind=MessageKind.QUESTION,
+    action="case.question_asked",
+    subject="A clinician has a question for you",
+    empty="Write the question you want to ask.",
+)
+REPLIES = {"refer": REFERRAL, "ask": QUESTION}
+
+
+def reply(
     *,
     request: HttpRequest | None,
     case_id: uuid.UUID,
     clinician: User,
-    case_version: int | None,
-    status: Status,
-    kind: MessageKind,
+    reply: Reply,
     text: str,
-    action: str,
-    subject: str,
+    case_version: int | None = None,
 ) -> None:
-    """Move a claimed case to ``status``, leave the person a message, audit it, tell them."""
+    """Move a claimed case to the reply's status, leave the person the message, audit it, and
+    tell them by email (which says only that there is news: no clinical detail)."""
+    if not text.strip():
+        raise PlanInvalid({"text": reply.empty})
     with transaction.atomic():
         now = timezone.now()
-        closing = {"closed_at": now} if status in CLOSED else {}
+        closing = {"closed_at": now} if reply.status in CLOSED else {}
         if not _mine_in_review(case_id, clinician, case_version).update(
-            status=status, version=F("version") + 1, **closing
+            status=reply.status, version=F("version") + 1, **closing
         ):
             raise NotYours(STALE)
         case = Case.objects.get(id=case_id)
         Message.objects.create(
-            case=case, author=clinician, kind=kind, text=text.strip(), created_at=now
+            case=case, author=clinician, kind=reply.kind, text=text.strip(), created_at=now
         )
-        record(action=action, actor=clinician, case_id=case_id, request=request)
+        record(action=reply.action, actor=clinician, case_id=case_id, request=request)
         _notify(
             case.person,
-            subject,
+            reply.subject,
             "There is news about the answers you sent for review.",
             request,
             case,
         )
-
-
-def refer_in_person(
-    *,
-    request: HttpRequest | None,
-    case_id: uuid.UUID,
-    clinician: User,
-    note: str,
-    case_version: int | None = None,
-) -> None:
-    if not note.strip():
-        raise PlanInvalid({"note": "Say why the person should be seen in person and by whom."})
-    _decide_with_message(
-        request=request,
-        case_id=case_id,
-        clinician=clinician,
-        case_version=case_version,
-        status=Status.REFERRED_IN_PERSON,
-        kind=MessageKind.REFERRAL,
-        text=note,
-        action="case.referred_in_person",
-        subject="A clinician has replied about your review",
-    )
-
-
-def ask_question(
-    *,
-    request: HttpRequest | None,
-    case_id: uuid.UUID,
-    clinician: User,
-    text: str,
-    case_version: int | None = None,
-) -> None:
-    if not text.strip():
-        raise PlanInvalid({"question": "Write the question you want to ask."})
-    _decide_with_message(
-        request=request,
-        case_id=case_id,
-        clinician=clinician,
-        case_version=case_version,
-        status=Status.NEEDS_INFORMATION,
-        kind=MessageKind.QUESTION,
-        text=text,
-        action="case.question_asked",
-        subject="A clinician has a question for you",
-    )
 
 
 def answer_question(*, request: HttpRequest | None, case: Case, person: User, text: str) -> None:

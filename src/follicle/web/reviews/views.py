@@ -279,33 +279,6 @@ def _act(request: HttpRequest, case_id: uuid.UUID, done: str, run: Any) -> HttpR
     return redirect("reviews:review", case_id=case_id)
 
 
-def _decide_with_text(
-    request: HttpRequest, case_id: uuid.UUID, which: str, done: str, run: Any
-) -> HttpResponse:
-    """Refer or ask: on any refusal the page comes back with the text still in its box."""
-    case = _case_for_clinician(request, case_id)
-    form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            run(form.cleaned_data["text"], form.cleaned_data["case_version"])
-        except actions.ReviewError as error:
-            error_text = (
-                " ".join(error.errors.values())
-                if isinstance(error, actions.PlanInvalid)
-                else str(error)
-            )
-            code = 422 if isinstance(error, actions.PlanInvalid) else 409
-        else:
-            messages.success(request, done)
-            return redirect("reviews:review", case_id=case_id)
-    else:
-        error_text = " ".join(str(e) for errors in form.errors.values() for e in errors)
-        code = 422
-    case.refresh_from_db()
-    side = {which: {"text": request.POST.get("text", ""), "error": error_text}}
-    return _render_review(request, case, side=side, status=code)
-
-
 @require_POST
 @clinician_required
 def claim(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
@@ -331,40 +304,41 @@ def release(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     return redirect("reviews:queue")
 
 
-@require_POST
-@clinician_required
-def refer(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _decide_with_text(
-        request,
-        case_id,
-        "refer",
-        "The person has been told to see a clinician in person.",
-        lambda text, version: actions.refer_in_person(
-            request=request,
-            case_id=case_id,
-            clinician=_user(request),
-            note=text,
-            case_version=version,
-        ),
-    )
+DONE = {
+    "refer": "The person has been told to see a clinician in person.",
+    "ask": "Your question was sent. The case returns to the queue when the person answers.",
+}
 
 
 @require_POST
 @clinician_required
-def ask(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _decide_with_text(
-        request,
-        case_id,
-        "ask",
-        "Your question was sent. The case returns to the queue when the person answers.",
-        lambda text, version: actions.ask_question(
-            request=request,
-            case_id=case_id,
-            clinician=_user(request),
-            text=text,
-            case_version=version,
-        ),
-    )
+def reply(request: HttpRequest, case_id: uuid.UUID, which: str) -> HttpResponse:
+    """Refer or ask. On any refusal the page comes back with the text still in its box."""
+    case = _case_for_clinician(request, case_id)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.reply(
+                request=request,
+                case_id=case_id,
+                clinician=_user(request),
+                reply=actions.REPLIES[which],
+                text=form.cleaned_data["text"],
+                case_version=form.cleaned_data["case_version"],
+            )
+        except actions.PlanInvalid as error:
+            error_text, code = " ".join(error.errors.values()), 422
+        except actions.ReviewError as error:
+            error_text, code = str(error), 409
+        else:
+            messages.success(request, DONE[which])
+            return redirect("reviews:review", case_id=case_id)
+    else:
+        error_text = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        code = 422
+    case.refresh_from_db()
+    side = {which: {"text": request.POST.get("text", ""), "error": error_text}}
+    return _render_review(request, case, side=side, status=code)
 
 
 @require_POST

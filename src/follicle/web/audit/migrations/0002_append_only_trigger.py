@@ -4,6 +4,8 @@ SQLite, the embedded development database, relies on the hash chain alone."""
 
 from django.db import migrations
 
+from follicle.web.pgonly import run_sql_on_postgresql
+
 CREATE = """
 CREATE OR REPLACE FUNCTION follicle_audit_append_only() RETURNS trigger AS $$
 BEGIN
@@ -22,16 +24,6 @@ DROP FUNCTION IF EXISTS follicle_audit_append_only();
 """
 
 
-def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE, params=None)
-
-
-def backwards(apps, schema_editor):  # type: ignore[no-untyped-def]
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("audit", "0001_hash_chained_audit_log")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [run_sql_on_postgresql(CREATE, DROP)]

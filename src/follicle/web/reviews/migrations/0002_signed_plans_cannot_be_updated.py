@@ -8,6 +8,8 @@ plan that disappeared or changed without its audit event.
 
 from django.db import migrations
 
+from follicle.web.pgonly import run_sql_on_postgresql
+
 CREATE = """
 CREATE OR REPLACE FUNCTION follicle_plan_is_signed() RETURNS trigger AS $$
 BEGIN
@@ -26,16 +28,6 @@ DROP FUNCTION IF EXISTS follicle_plan_is_signed();
 """
 
 
-def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE, params=None)
-
-
-def backwards(apps, schema_editor):  # type: ignore[no-untyped-def]
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("reviews", "0001_cases_messages_plans")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [run_sql_on_postgresql(CREATE, DROP)]
