@@ -151,3 +151,25 @@ def test_rapid_virilisation_is_urgent_for_anyone(knowledge: Knowledge) -> None:
     result = assess(knowledge, answers(MAN, other_symptoms=["rapid_virilization"]))
     assert result.red_flags[0].id == "rapid_virilization"
     assert result.red_flags[0].urgency == "urgent"
+
+
+@pytest.mark.parametrize(
+    "mood",
+    [{"conditions": ["depression"]}, {"medications": ["antidepressant_or_mood_stabilizer"]}],
+)
+def test_it_refers_low_mood_while_taking_finasteride(
+    knowledge: Knowledge, mood: dict[str, list[str]]
+) -> None:
+    """Source: finasterideinfo-suicidality-2022 and fdanews-propecia-2022 (depression on the
+    label since 2011, suicidal thoughts since 2022); evidence notes 3.3, item 9."""
+    result = assess(knowledge, answers(MAN, current_treatments={"finasteride": 12}, **mood))
+    assert "mood_change_on_finasteride" in flags(result)
+    assert next(f for f in result.red_flags if f.id == "mood_change_on_finasteride").urgency == "soon"
+    _assert_no_online_plan(result)
+
+
+def test_depression_without_finasteride_is_not_a_red_flag(knowledge: Knowledge) -> None:
+    """Source: the label warning is about finasteride; depression alone changes cautions, not
+    the route."""
+    result = assess(knowledge, answers(MAN, conditions=["depression"]))
+    assert "mood_change_on_finasteride" not in flags(result)

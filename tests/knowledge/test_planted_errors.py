@@ -122,3 +122,18 @@ def test_the_version_changes_when_a_fact_changes(
     before = load_knowledge(knowledge_copy).version
     edit("treatments/finasteride.yaml", "name:", "name: ")
     assert load_knowledge(knowledge_copy).version != before
+
+
+def test_a_fact_resting_only_on_an_unconfirmed_source_must_be_stored_as_unverified(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """The price pages are rough guides (content_confirmed: false); a cost citing only them but
+    claiming to be verified is refused, so no page shows a rough price as a checked one."""
+    edit(
+        "treatments/finasteride.yaml",
+        "    citations: [price-survey-telehealth-pages]\n    verified: false\n",
+        "    citations: [price-survey-telehealth-pages]\n    verified: true\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.file, p.field) for p in problems] == [("treatments/finasteride.yaml", "costs[0]")]
+    assert "no source it cites was confirmed" in problems[0].message

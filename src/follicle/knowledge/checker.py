@@ -22,6 +22,7 @@ from follicle.knowledge.predicates import AnswerTest
 from follicle.knowledge.problems import Problem
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
+from follicle.knowledge.base import Sourced
 from follicle.knowledge.treatments import GuidelineStatement, Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
@@ -296,6 +297,26 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
             checker.add(file, "body", "raw HTML is not allowed in articles")
 
 
+def _verification(parsed: Parsed, checker: _Checker) -> None:
+    """A fact cannot be more certain than its sources: one that cites only sources whose
+    content was not confirmed must itself be stored as unverified (and so shown as such)."""
+    unverified = {r.id for r in parsed.references if not r.content_confirmed}
+    for file, root, model in parsed.models():
+        for path, value in walk(model, root):
+            if not isinstance(value, Sourced) or not value.verified:
+                continue
+            cited = set(value.citations)
+            if isinstance(value, GuidelineStatement):
+                cited.add(value.source)
+            if cited and cited <= unverified:
+                checker.add(
+                    file,
+                    path or "(entry)",
+                    "stored as verified, but no source it cites was confirmed "
+                    f"({', '.join(sorted(cited))}); set verified: false with a note",
+                )
+
+
 def check_consistency(parsed: Parsed) -> list[Problem]:
     """Every cross-file problem in the parsed entries."""
     checker = _Checker()
@@ -311,6 +332,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     _exosome_rules(parsed, checker)
     _links(parsed, checker)
     _articles(parsed, checker)
+    _verification(parsed, checker)
     if parsed.questionnaire is not None:
         _questionnaire_against_contract(parsed.questionnaire, checker)
     return checker.problems

@@ -56,6 +56,10 @@ class Reference(Strict):
     secondary: bool = False
     verified: bool = True
     verification_note: Text | None = None
+    #: False when what we cite this source for was not confirmed in its own text (a rough price
+    #: guide, or content known only from a summary). Facts citing only such sources must be
+    #: stored as unverified; the checker enforces it.
+    content_confirmed: bool = True
 
     @model_validator(mode="after")
     def _locatable(self) -> Self:

@@ -186,13 +186,12 @@ class TimeToEffect(Sourced):
     text: Text
 
 
-class Placement(Strict):
+class Placement(Sourced):
     """Which tier the option takes for the people matched by ``when`` (first match wins)."""
 
     when: Predicate | None = None
     tier: Tier
     reason: Text
-    citations: Citations
 
 
 class Suitability(Strict):
