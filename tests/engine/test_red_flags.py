@@ -164,7 +164,9 @@ def test_it_refers_low_mood_while_taking_finasteride(
     label since 2011, suicidal thoughts since 2022); evidence notes 3.3, item 9."""
     result = assess(knowledge, answers(MAN, current_treatments={"finasteride": 12}, **mood))
     assert "mood_change_on_finasteride" in flags(result)
-    assert next(f for f in result.red_flags if f.id == "mood_change_on_finasteride").urgency == "soon"
+    assert (
+        next(f for f in result.red_flags if f.id == "mood_change_on_finasteride").urgency == "soon"
+    )
     _assert_no_online_plan(result)
 
 

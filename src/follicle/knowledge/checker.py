@@ -17,12 +17,12 @@ from pydantic import BaseModel
 
 from follicle.knowledge import contract
 from follicle.knowledge.articles import Article, prose_digits, resolve
+from follicle.knowledge.base import Sourced
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.predicates import AnswerTest
 from follicle.knowledge.problems import Problem
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
-from follicle.knowledge.base import Sourced
 from follicle.knowledge.treatments import GuidelineStatement, Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
