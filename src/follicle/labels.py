@@ -7,9 +7,31 @@ from __future__ import annotations
 
 from typing import Final
 
-from follicle.engine.rules.costs import dollars
+from follicle.engine.result import CostProjection
+from follicle.engine.rules.costs import dollars, money_range
 
-__all__ = ["CERTAINTY", "LIKELIHOOD", "REGULATORY", "ROUTE", "STATUS", "TIER", "URGENCY", "dollars"]
+__all__ = [
+    "CERTAINTY",
+    "LIKELIHOOD",
+    "REGULATORY",
+    "ROUTE",
+    "STATUS",
+    "TIER",
+    "URGENCY",
+    "cost_words",
+    "dollars",
+    "money_range",
+]
+
+
+def cost_words(cost: CostProjection) -> str:
+    """The first-year and five-year estimate in words; an unknown later cost is said to be
+    unknown, never shown as nothing more to pay."""
+    first = f"{money_range(cost.first_year.low, cost.first_year.high)} in the first year"
+    if cost.five_years is None:
+        return f"{first}; later years unknown (maintenance is not costed in our sources)"
+    return f"{first}; {money_range(cost.five_years.low, cost.five_years.high)} over five years"
+
 
 TIER: Final = {
     "first_line": "First line",

@@ -60,8 +60,23 @@ def test_every_option_shows_a_cost_or_says_why_not(knowledge: Knowledge) -> None
     for o in assess(knowledge, MAN).options:
         assert (o.cost is not None) != (o.cost_note is not None)
         if o.cost:
-            assert o.cost.first_year.low <= o.cost.three_years.low <= o.cost.five_years.low
             assert o.cost.citations
+            if o.cost.five_years is not None:
+                assert o.cost.three_years is not None
+                assert o.cost.first_year.low <= o.cost.three_years.low <= o.cost.five_years.low
+
+
+def test_exosome_maintenance_with_no_interval_leaves_later_years_unknown(
+    knowledge: Knowledge,
+) -> None:
+    """Source: exosomes protocol (clinics suggest top-ups, no standard interval): five years is
+    not shown as the price of the first course alone."""
+    exosomes = option(assess(knowledge, MAN), "exosomes")
+    assert exosomes.cost is not None
+    assert exosomes.cost.three_years is None and exosomes.cost.five_years is None
+    assert any("Later years: unknown" in a for a in exosomes.cost.assumptions)
+    prp = option(assess(knowledge, MAN), "prp")
+    assert prp.cost is not None and prp.cost.five_years is not None  # PRP has an interval
 
 
 def test_a_small_budget_is_compared_with_the_first_year(knowledge: Knowledge) -> None:

@@ -75,7 +75,57 @@ def test_the_calculator_prefills_from_a_treatment(client: Client, knowledge: Kno
     assert "<svg" in html
     basis = knowledge.treatments["prp"].basis_cost
     assert basis is not None
-    assert f"${basis.low:,}" in html.replace("&#x27;", "'") or "$" in html
+    # the fields now hold PRP's numbers from the data, ready to adjust
+    assert f'name="price_low" value="{basis.low}"' in html
+    assert f'name="price_high" value="{basis.high}"' in html
+    assert 'name="loaded" value="prp"' in html
+
+
+def test_changing_a_prefilled_number_gives_your_own_estimate(
+    client: Client, knowledge: Knowledge
+) -> None:
+    params = {
+        "treatment": "prp",
+        "loaded": "prp",
+        "unit": "session",
+        "price_low": "100",
+        "price_high": "100",
+        "sessions_min": "3",
+        "sessions_max": "3",
+        "maintenance_min": "6",
+        "maintenance_max": "6",
+        "years": "2",
+    }
+    html = client.get("/costs/", params).content.decode()
+    assert f"{knowledge.treatments['prp'].name}, with your numbers" in html
+    assert "$300" in html and "$500" in html  # 3 sessions, then 2 a year
+
+
+def test_an_unknown_maintenance_cost_is_shown_as_unknown_not_zero(client: Client) -> None:
+    html = client.get("/costs/", {"treatment": "exosomes", "years": "5"}).content.decode()
+    assert "Unknown: maintenance is usual" in html
+    assert "$0 to $0" not in html
+    page = client.get("/treatments/exosomes/").content.decode()
+    assert "Unknown: maintenance is usual" in page
+    compare = client.get("/compare/exosomes/prp/").content.decode()
+    assert "later years unknown" in compare
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-5", "Enter the lowest price in dollars as a whole number using the digits 0 to 9"),
+        ("１０", "Enter the lowest price in dollars as a whole number using the digits 0 to 9"),
+        ("12.5", "Enter the lowest price in dollars as a whole number using the digits 0 to 9"),
+        ("2000000", "Enter the lowest price in dollars of at most 1,000,000."),
+    ],
+)
+def test_calculator_errors_say_which_field_and_what_to_do(
+    client: Client, value: str, message: str
+) -> None:
+    response = client.get("/costs/", {"unit": "month", "price_low": value, "price_high": "40"})
+    assert response.status_code == 422
+    assert message in response.content.decode()
 
 
 def test_the_calculator_works_with_your_own_numbers(client: Client) -> None:

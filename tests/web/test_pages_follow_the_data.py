@@ -116,7 +116,7 @@ def _allowed(knowledge: Knowledge) -> set[str]:
         plan, _, _ = plan_for(t)
         if plan is not None:
             for years in (1, 3, 5):
-                allowed.update(str(v) for v in project_years(plan, years))
+                allowed.update(str(v) for v in project_years(plan, years) or ())
     allowed.update(str(n) for n in range(0, 13))  # ranks, counts of steps and sections
     return allowed
 

@@ -72,14 +72,19 @@ class Money:
 
 @dataclass(frozen=True, slots=True)
 class CostProjection:
-    """Expected cost from the protocol and the cost range named as the basis for estimates."""
+    """Expected cost from the protocol and the cost range named as the basis for estimates.
+
+    ``three_years`` and ``five_years`` are ``None`` when the treatment continues after the first
+    year at a cost our sources do not let us estimate (maintenance with no known interval):
+    an unknown is shown as unknown, never as nothing more to pay.
+    """
 
     currency: str
     basis: str
     unit: str
     first_year: Money
-    three_years: Money
-    five_years: Money
+    three_years: Money | None
+    five_years: Money | None
     assumptions: tuple[str, ...]
     citations: tuple[str, ...]
     verified: bool

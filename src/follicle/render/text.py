@@ -31,10 +31,7 @@ def _option(option: Option) -> list[str]:
     if option.cost is not None:
         c = option.cost
         lines.append(
-            f"      Cost: {labels.dollars(c.first_year.low)} to {labels.dollars(c.first_year.high)} "
-            f"in the first year; {labels.dollars(c.five_years.low)} to "
-            f"{labels.dollars(c.five_years.high)} over five years"
-            + ("" if c.verified else " (unverified prices)")
+            f"      Cost: {labels.cost_words(c)}" + ("" if c.verified else " (unverified prices)")
         )
     elif option.cost_note:
         lines += _wrap(f"Cost: {option.cost_note}", "      ")

@@ -21,6 +21,11 @@ class CostRow:
     spans: tuple[tuple[int, int, int], ...]
 
 
+def _shade(years: int) -> int:
+    """Three shades: one year, up to three, and more."""
+    return 1 if years <= 1 else 3 if years <= 3 else 5
+
+
 def _nice_ceiling(value: int) -> int:
     """The next 1, 2 or 5 times a power of ten at or above ``value``."""
     if value <= 0:
@@ -54,8 +59,9 @@ def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
         ),
         format_html('<title id="chart-title">{}</title>', title),
         mark_safe(
-            '<desc id="chart-desc">Bars run from the low to the high estimate after 1, 3 and 5 years; '
-            "the table below gives the same numbers.</desc>"
+            '<desc id="chart-desc">Bars run from the low to the high estimate after each number '
+            "of years in the key; the table gives the same numbers, and says where a later cost "
+            "is unknown.</desc>"
         ),
     ]
     for tick in range(5):
@@ -87,7 +93,7 @@ def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
                 format_html(
                     '<rect class="bar bar-{}y" x="{}" y="{}" width="{}" height="{}">'
                     "<title>{}: {} to {} over {} year{}</title></rect>",
-                    years,
+                    _shade(years),
                     f"{x(low):.1f}",
                     y,
                     f"{max(x(high) - x(low), 2.0):.1f}",
@@ -103,13 +109,17 @@ def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
     return SafeString("".join(str(p) for p in parts))
 
 
-def legend() -> SafeString:
+def legend(horizons: Sequence[int] = (1, 3, 5)) -> SafeString:
+    """The key to the bars actually drawn (a two-year estimate has a 1- and a 2-year bar)."""
     items = "".join(
         str(
             format_html(
-                '<li><span class="swatch bar-{}y" aria-hidden="true"></span>{}</li>', years, words
+                '<li><span class="swatch bar-{}y" aria-hidden="true"></span>{} year{}</li>',
+                _shade(years),
+                years,
+                "" if years == 1 else "s",
             )
         )
-        for years, _, words in YEARS
+        for years in horizons
     )
     return SafeString(f'<ul class="chart-legend">{items}</ul>')

@@ -23,6 +23,11 @@ def dollars(amount: int) -> str:
     return f"${amount:,}"
 
 
+def money_range(low: int, high: int) -> str:
+    """``$800 to $2,000``, or one amount when both ends are the same."""
+    return dollars(low) if low == high else f"{dollars(low)} to {dollars(high)}"
+
+
 def _round(value: Fraction) -> int:
     """Whole dollars, halves rounded up (deterministic; no float drift)."""
     return int((value + Fraction(1, 2)) // 1)
@@ -44,10 +49,14 @@ class CostPlan:
     sessions_max: int = 0
     maintenance_min: int | None = None
     maintenance_max: int | None = None
+    #: False when treatment goes on after the first course at a cost we cannot estimate.
+    later_years_known: bool = True
 
 
-def project_years(plan: CostPlan, years: int) -> tuple[int, int]:
-    """Low and high total cost after ``years`` years."""
+def project_years(plan: CostPlan, years: int) -> tuple[int, int] | None:
+    """Low and high total cost after ``years`` years, or ``None`` if that is unknown."""
+    if years > 1 and not plan.later_years_known:
+        return None
     low, high = Fraction(plan.low), Fraction(plan.high)
     if plan.unit == "month":
         return _round(12 * years * low), _round(12 * years * high)
@@ -70,7 +79,11 @@ def plan_for(treatment: Treatment) -> tuple[CostPlan | None, str | None, list[st
     if basis is None:
         return None, treatment.cost_gap or "No reliable price was found in our sources.", []
     protocol = treatment.protocol
-    assumptions: list[str] = [f"Price range: {basis.label}."]
+    when = f"dated {basis.year}" if basis.year else "undated"
+    assumptions: list[str] = [
+        f"Price: {money_range(basis.low, basis.high)} per {basis.unit.replace('_', ' ')} "
+        f"({basis.label}; {when})."
+    ]
     if basis.unit == "month":
         assumptions.append("Used every month without a break.")
         return CostPlan(basis.low, basis.high, "month"), None, assumptions
@@ -86,10 +99,13 @@ def plan_for(treatment: Treatment) -> tuple[CostPlan | None, str | None, list[st
             assumptions.append(
                 f"Later years: one maintenance session every {interval.min} to {interval.max} months."
             )
-        else:
+        elif protocol.maintenance:
             assumptions.append(
-                "Later years: no maintenance cost included, because our sources give no interval."
+                "Later years: unknown. Maintenance sessions are usual, but our sources give no "
+                "interval, so no total beyond the first year is estimated."
             )
+        else:
+            assumptions.append("Later years: our sources describe no maintenance sessions.")
         plan = CostPlan(
             basis.low,
             basis.high,
@@ -98,6 +114,7 @@ def plan_for(treatment: Treatment) -> tuple[CostPlan | None, str | None, list[st
             course.max,
             interval.min if interval else None,
             interval.max if interval else None,
+            later_years_known=interval is not None or not protocol.maintenance,
         )
         return plan, None, assumptions
     if basis.unit in ("device", "procedure", "course"):
@@ -120,14 +137,17 @@ def project_cost(treatment: Treatment) -> tuple[CostProjection | None, str | Non
     basis = treatment.basis_cost
     assert basis is not None
     totals = {n: project_years(plan, n) for n in HORIZONS}
+    first = totals[1]
+    assert first is not None
+    three, five = totals[3], totals[5]
     return (
         CostProjection(
             currency=basis.currency,
             basis=basis.id,
             unit=basis.unit,
-            first_year=Money(*totals[1]),
-            three_years=Money(*totals[3]),
-            five_years=Money(*totals[5]),
+            first_year=Money(*first),
+            three_years=Money(*three) if three else None,
+            five_years=Money(*five) if five else None,
             assumptions=tuple(assumptions),
             citations=tuple(dict.fromkeys(basis.citations + treatment.protocol.citations)),
             verified=basis.verified and treatment.protocol.verified,

@@ -58,13 +58,27 @@ def check_rows(knowledge: Knowledge, answers: RawAnswers) -> list[tuple[str, lis
 
 
 def cost_rows(knowledge: Knowledge, options: list[Option]) -> list[CostRow]:
+    """One chart row per costed option; a horizon whose cost is unknown is left out (and the
+    table says "unknown"), never drawn as nothing more to pay."""
+    rows = []
+    for o in options:
+        if o.cost is None:
+            continue
+        spans = []
+        for years, attr, _ in YEARS:
+            money = getattr(o.cost, attr)
+            if money is not None:
+                spans.append((years, money.low, money.high))
+        rows.append(CostRow(name=knowledge.treatments[o.treatment].short_name, spans=tuple(spans)))
+    return rows
+
+
+def cost_table(knowledge: Knowledge, options: list[Option]) -> list[tuple[str, list[Any]]]:
+    """(option name, [Money or None for 1, 3 and 5 years]) for the table under the chart."""
     return [
-        CostRow(
-            name=knowledge.treatments[o.treatment].short_name,
-            spans=tuple(
-                (years, getattr(o.cost, attr).low, getattr(o.cost, attr).high)
-                for years, attr, _ in YEARS
-            ),
+        (
+            knowledge.treatments[o.treatment].short_name,
+            [getattr(o.cost, attr) for _, attr, _ in YEARS],
         )
         for o in options
         if o.cost is not None
@@ -82,7 +96,7 @@ def result_page(knowledge: Knowledge, result: AssessmentResult) -> dict[str, Any
         "chart": cost_chart(
             cost_rows(knowledge, costed), "Estimated cost of each option over 1, 3 and 5 years"
         ),
-        "chart_rows": cost_rows(knowledge, costed),
+        "cost_table": cost_table(knowledge, costed),
         "legend": legend(),
         "exosome_option": next(o for o in result.options if o.treatment == "exosomes"),
     }

@@ -49,9 +49,7 @@ def _cost(t: Treatment) -> Cell:
     if projection is None:
         return Cell(note or "No price found.", ())
     return Cell(
-        f"About {labels.dollars(projection.first_year.low)} to {labels.dollars(projection.first_year.high)} in the "
-        f"first year and {labels.dollars(projection.five_years.low)} to {labels.dollars(projection.five_years.high)} "
-        f"over five years.",
+        f"About {labels.cost_words(projection)}.",
         projection.citations,
         projection.verified,
     )

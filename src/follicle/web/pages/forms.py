@@ -1,10 +1,13 @@
-"""The cost calculator's form: a treatment to start from, or your own sessions and prices."""
+"""The cost calculator's form: a treatment to start from, then its numbers to adjust, or your
+own numbers from scratch."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from follicle.knowledge import default_knowledge
 
@@ -13,6 +16,33 @@ UNITS = (
     ("session", "Paid per session (clinic treatments)"),
     ("one_off", "Paid once (a device or an operation)"),
 )
+DIGITS = re.compile(r"[0-9]+")
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number typed with the digits 0 to 9 (other scripts' digits, signs, decimals and
+    words are refused), with messages that name what the field is for."""
+
+    def __init__(self, *, label: str, what: str, example: int, lowest: int, highest: int) -> None:
+        super().__init__(
+            label=label,
+            min_value=lowest,
+            max_value=highest,
+            required=False,
+            error_messages={
+                "invalid": f"Enter {what} as a whole number using the digits 0 to 9, for example {example}.",
+                "min_value": f"Enter {what} of at least {lowest:,}.",
+                "max_value": f"Enter {what} of at most {highest:,}.",
+            },
+        )
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().replace(",", "")
+        if not DIGITS.fullmatch(text):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
 
 
 def _treatment_choices() -> list[tuple[str, str]]:
@@ -21,44 +51,97 @@ def _treatment_choices() -> list[tuple[str, str]]:
     ]
 
 
-class CostForm(forms.Form):
-    """Field names and messages say what to change; nothing here is personal data."""
+PLAN_FIELDS = (
+    "unit",
+    "price_low",
+    "price_high",
+    "sessions_min",
+    "sessions_max",
+    "maintenance_min",
+    "maintenance_max",
+)
 
-    treatment = forms.ChoiceField(label="Start from a treatment", required=False)
-    unit = forms.ChoiceField(label="How it is paid for", choices=UNITS, required=False)
-    price_low = forms.IntegerField(
-        label="Lowest price (US dollars)", min_value=0, max_value=1_000_000, required=False
+
+class CostForm(forms.Form):
+    """Field names and messages say what to change; nothing here is personal data.
+
+    Choosing a treatment fills the other fields with its numbers from our sources (``loaded``
+    remembers which treatment they came from); change any of them and the estimate uses yours.
+    """
+
+    treatment = forms.ChoiceField(
+        label="Start from a treatment",
+        required=False,
+        help_text="Its prices and schedule from our sources fill the fields below; you can then change them.",
+        error_messages={
+            "invalid_choice": "Choose a treatment from the list, or enter your own numbers."
+        },
     )
-    price_high = forms.IntegerField(
-        label="Highest price (US dollars)", min_value=0, max_value=1_000_000, required=False
+    loaded = forms.CharField(required=False, widget=forms.HiddenInput)
+    unit = forms.ChoiceField(
+        label="How it is paid for",
+        choices=UNITS,
+        required=False,
+        error_messages={"invalid_choice": "Choose how the treatment is paid for from the list."},
     )
-    sessions_min = forms.IntegerField(
-        label="Fewest sessions in the first course", min_value=0, max_value=100, required=False
+    price_low = WholeNumberField(
+        label="Lowest price, in US dollars (per month, session or purchase, as chosen above)",
+        what="the lowest price in dollars",
+        example=500,
+        lowest=0,
+        highest=1_000_000,
     )
-    sessions_max = forms.IntegerField(
-        label="Most sessions in the first course", min_value=0, max_value=100, required=False
+    price_high = WholeNumberField(
+        label="Highest price, in US dollars (per month, session or purchase, as chosen above)",
+        what="the highest price in dollars",
+        example=2000,
+        lowest=0,
+        highest=1_000_000,
     )
-    maintenance_min = forms.IntegerField(
+    sessions_min = WholeNumberField(
+        label="Fewest sessions in the first course",
+        what="the fewest sessions",
+        example=3,
+        lowest=0,
+        highest=100,
+    )
+    sessions_max = WholeNumberField(
+        label="Most sessions in the first course",
+        what="the most sessions",
+        example=6,
+        lowest=0,
+        highest=100,
+    )
+    maintenance_min = WholeNumberField(
         label="Maintenance: one session every (shortest gap, months)",
-        min_value=1,
-        max_value=120,
-        required=False,
+        what="the shortest gap in months",
+        example=3,
+        lowest=1,
+        highest=120,
     )
-    maintenance_max = forms.IntegerField(
+    maintenance_max = WholeNumberField(
         label="Maintenance: one session every (longest gap, months)",
-        min_value=1,
-        max_value=120,
-        required=False,
+        what="the longest gap in months",
+        example=6,
+        lowest=1,
+        highest=120,
     )
-    years = forms.IntegerField(label="Years", min_value=1, max_value=20, initial=5, required=False)
+    years = WholeNumberField(
+        label="Years", what="the number of years", example=5, lowest=1, highest=20
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["treatment"].choices = _treatment_choices()  # type: ignore[attr-defined]
 
+    def starts_from_treatment(self) -> bool:
+        """A treatment was just chosen: fill the fields from it and ignore what they held."""
+        data = self.cleaned_data
+        return bool(data.get("treatment")) and data.get("loaded") != data.get("treatment")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("treatment"):
+        if self.starts_from_treatment():
             return data
         if data.get("price_low") is None and not self.errors.get("price_low"):
             self.add_error(

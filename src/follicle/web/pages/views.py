@@ -7,10 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from follicle.engine.rules.costs import CostPlan, plan_for, project_years
+from follicle.engine.rules.costs import plan_for, project_years
 from follicle.knowledge import default_knowledge
 from follicle.knowledge.contract import TIERS
+from follicle.knowledge.treatments import Treatment
 from follicle.web.charts import CostRow, cost_chart, legend
+from follicle.web.pages import calculator
 from follicle.web.pages.article_render import render_article
 from follicle.web.pages.citations import citing
 from follicle.web.pages.comparison import compare as compare_rows
@@ -57,11 +59,11 @@ def treatment(request: HttpRequest, treatment_id: str) -> HttpResponse:
     )
 
 
-def _treatment_cost_rows(found: object) -> list[tuple[int, int, int]]:
-    plan, _, _ = plan_for(found)  # type: ignore[arg-type]
+def _treatment_cost_rows(found: Treatment) -> list[tuple[int, tuple[int, int] | None]]:
+    plan, _, _ = plan_for(found)
     if plan is None:
         return []
-    return [(years, *project_years(plan, years)) for years in (1, 3, 5)]
+    return [(years, project_years(plan, years)) for years in (1, 3, 5)]
 
 
 @require_GET
@@ -77,56 +79,53 @@ def compare(request: HttpRequest, first: str, second: str) -> HttpResponse:
 
 @require_GET
 def costs(request: HttpRequest) -> HttpResponse:
+    """Choose a treatment and its numbers fill the form; change any and the estimate is yours."""
     knowledge = default_knowledge()
     form = CostForm(request.GET or None)
     context: dict[str, object] = {"form": form}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        years = data.get("years") or 5
-        chosen = knowledge.treatments.get(data.get("treatment") or "")
-        notes: list[str] = []
-        if chosen is not None:
-            plan, gap, notes = plan_for(chosen)
-            name = chosen.name
-            if plan is None:
-                context.update({"gap": gap, "name": name})
-                return render(request, "follicle/pages/costs.html", context)
-        else:
-            plan = CostPlan(
-                low=data["price_low"],
-                high=data["price_high"],
-                unit=data.get("unit") or "month",
-                sessions_min=data.get("sessions_min") or 0,
-                sessions_max=data.get("sessions_max") or 0,
-                maintenance_min=data.get("maintenance_min"),
-                maintenance_max=data.get("maintenance_max"),
-            )
-            name = "Your numbers"
-        totals = [(year, *project_years(plan, year)) for year in range(1, years + 1)]
-        yearly = [
-            (
-                year,
-                low - (totals[n - 1][1] if n else 0),
-                high - (totals[n - 1][2] if n else 0),
-                low,
-                high,
-            )
-            for n, (year, low, high) in enumerate(totals)
-        ]
-        spans = tuple((y, lo, hi) for y, lo, hi in totals if y in (1, 3, 5) or y == years)
-        context.update(
-            {
-                "name": name,
-                "plan": plan,
-                "totals": totals,
-                "yearly": yearly,
-                "years": years,
-                "assumptions": notes,
-                "treatment": chosen,
-                "chart": cost_chart([CostRow(name, spans)], f"Estimated cost of {name} over time"),
-                "legend": legend(),
-            }
+    if not (form.is_bound and form.is_valid()):
+        return render(
+            request, "follicle/pages/costs.html", context, status=422 if form.is_bound else 200
         )
+    data = form.cleaned_data
+    years = data.get("years") or 5
+    chosen = knowledge.treatments.get(data.get("treatment") or "")
+    notes: list[str] = []
+    if chosen is not None:
+        own, gap, notes = plan_for(chosen)
+        if own is None:
+            context.update({"gap": gap, "name": chosen.name})
+            return render(request, "follicle/pages/costs.html", context)
+        if form.starts_from_treatment():
+            plan = own
+            context["form"] = CostForm(initial=calculator.form_values(own, chosen, years))
+        else:
+            typed = calculator.plan_from_form(data)
+            plan = own if calculator.same_numbers(own, typed) else typed
+        name = chosen.name if plan is own else f"{chosen.name}, with your numbers"
+        if plan is not own:
+            notes = calculator.own_numbers_notes(plan)
+    else:
+        plan = calculator.plan_from_form(data)
+        name = "Your numbers"
+        notes = calculator.own_numbers_notes(plan)
+    rows = calculator.year_rows(plan, years)
+    spans = tuple(
+        (r.year, *r.so_far)
+        for r in rows
+        if r.so_far is not None and (r.year in (1, 3, 5) or r.year == years)
+    )
+    context.update(
+        {
+            "name": name,
+            "rows": rows,
+            "years": years,
+            "assumptions": notes,
+            "treatment": chosen if chosen is not None and name == chosen.name else None,
+            "chart": cost_chart([CostRow(name, spans)], f"Estimated cost of {name} over time"),
+            "legend": legend(tuple(y for y, _, _ in spans)),
+        }
+    )
     return render(request, "follicle/pages/costs.html", context)
 
 

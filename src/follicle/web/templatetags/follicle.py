@@ -52,6 +52,17 @@ def dollars(amount: int) -> str:
     return labels.dollars(amount)
 
 
+@register.simple_tag
+def money(low: int, high: int) -> str:
+    """One amount, or a low-to-high range (``$948`` rather than ``$948 to $948``)."""
+    return labels.money_range(low, high)
+
+
+@register.filter
+def cost_words(cost: object) -> str:
+    return labels.cost_words(cost)  # type: ignore[arg-type]
+
+
 @cache
 def _links(version: str) -> dict[str, str]:
     """Every reference's citation link, built once per knowledge version (pages cite hundreds)."""
