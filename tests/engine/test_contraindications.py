@@ -80,3 +80,16 @@ def test_an_avoided_option_ranks_below_every_other(knowledge: Knowledge) -> None
     result = assess(knowledge, answers(MAN, medications=["anticoagulant"]))
     prp = option(result, "prp")
     assert all(o.rank < prp.rank for o in result.options if o.status != "avoid")
+
+
+def test_an_unverified_contraindication_says_so_in_its_reason(knowledge: Knowledge) -> None:
+    """Source: microneedling-contraindications-spa-page (keloids; stored as unverified): the
+    caveat travels with the sentence to every surface that shows it."""
+    from follicle.engine.wording import UNVERIFIED
+
+    result = assess(knowledge, answers(MAN, conditions=["keloid_scarring"]))
+    microneedling = option(result, "microneedling")
+    assert microneedling.status == "avoid"
+    assert any(UNVERIFIED in reason for reason in microneedling.reasons)
+    finasteride = option(result, "finasteride")
+    assert not any(UNVERIFIED in reason for reason in finasteride.reasons)

@@ -6,6 +6,7 @@ from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge
 from follicle.engine.result import ContributingFactorOut
 from follicle.engine.trace import Trace
+from follicle.engine.wording import stated
 
 PRESCRIBER_REMINDER = (
     "Never stop or change a prescribed medicine without talking to the person who prescribed it."
@@ -20,11 +21,8 @@ def find_contributing_factors(
         if not holds:
             continue
         trace.fire(f"factor.{factor.id}", reads)
-        message = (
-            f"{factor.message} {PRESCRIBER_REMINDER}"
-            if factor.prescriber_reminder
-            else factor.message
-        )
+        said = stated(factor.message, factor)
+        message = f"{said} {PRESCRIBER_REMINDER}" if factor.prescriber_reminder else said
         found.append(
             ContributingFactorOut(
                 id=factor.id,

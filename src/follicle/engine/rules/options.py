@@ -31,6 +31,7 @@ from follicle.engine.result import CostProjection, Criterion, Option
 from follicle.engine.rules.costs import dollars
 from follicle.engine.rules.exosomes import EXOSOMES
 from follicle.engine.trace import Trace
+from follicle.engine.wording import stated
 from follicle.knowledge.contract import Route, Status, Tier
 from follicle.knowledge.treatments import Caution
 
@@ -129,7 +130,7 @@ def _place(compiled_treatment: CompiledTreatment, answers: Answers, trace: Trace
     for rule_id, placement, holds, reads in compiled_treatment.placements:
         if holds is None or holds(answers):
             draft = Draft(compiled=compiled_treatment, tier=placement.tier)
-            draft.because(trace.fire(rule_id, reads), placement.reason)
+            draft.because(trace.fire(rule_id, reads), stated(placement.reason, placement))
             draft.cite(placement.citations)
             return draft
     raise AssertionError("the checker guarantees a default placement")  # pragma: no cover
@@ -140,7 +141,8 @@ def _contraindications(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> N
         if fired[compiled_rule.index]:
             draft.status, draft.block = "avoid", "avoid"
             draft.because(
-                trace.fire(compiled_rule.rule_id, compiled_rule.reads), compiled_rule.rule.message
+                trace.fire(compiled_rule.rule_id, compiled_rule.reads),
+                stated(compiled_rule.rule.message, compiled_rule.rule),
             )
             draft.cite(compiled_rule.rule.citations)
 
@@ -154,7 +156,7 @@ def _cautions(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> bool:
             assert isinstance(rule, Caution)
             needs_clinician = needs_clinician or rule.needs_clinician
             trace.fire(compiled_rule.rule_id, compiled_rule.reads)
-            draft.cautions.append(rule.message)
+            draft.cautions.append(stated(rule.message, rule))
             draft.cite(rule.citations)
     return needs_clinician
 
