@@ -40,7 +40,13 @@ def test_invalid_answers_get_field_messages_and_keep_what_was_typed(client: Clie
 
 def test_a_missing_answer_says_what_to_do(client: Client) -> None:
     html = client.post("/assessment/about_you/", {"age": "40"}).content.decode()
-    assert "Select one answer." in html
+    assert "Select one answer to “What sex were you assigned at birth?”" in html
+
+
+def test_digits_from_other_scripts_are_not_read_as_numbers(client: Client) -> None:
+    response = client.post("/assessment/about_you/", {"age": "४५", "sex": "male"})
+    assert response.status_code == 422
+    assert 'value="४५"' in response.content.decode()  # kept as typed, with its error
 
 
 def test_the_valid_part_of_a_step_with_an_error_is_kept(client: Client) -> None:
@@ -60,7 +66,10 @@ def test_skip_logic_is_applied_on_the_server(client: Client) -> None:
     # A woman must answer the pregnancy question.
     response = client.post("/assessment/about_you/", {"age": "40", "sex": "female"})
     assert response.status_code == 422
-    assert "Select one answer." in response.content.decode()
+    assert (
+        "Select one answer to “Could pregnancy be a factor for you now?”"
+        in response.content.decode()
+    )
 
 
 def test_changing_an_earlier_answer_drops_answers_that_no_longer_apply(client: Client) -> None:

@@ -49,24 +49,27 @@ def _quote(codes: tuple[str, ...] | list[str]) -> str:
 
 
 def _missing_message(item: Item) -> str:
+    """What to do, naming the question, so that two messages in one list never read the same."""
+    asked = f"“{item.label}”"
     if item.type == "choice":
-        return "Select one answer."
+        return f"Select one answer to {asked}"
     if item.type == "multi":
         if contract.NONE in item.codes:
-            return "Select at least one answer, or select “None of these”."
-        return "Select at least one answer."
+            return f"Select at least one answer to {asked}, or select “None of these”."
+        return f"Select at least one answer to {asked}"
     if item.type == "boolean":
-        return "Answer yes or no."
+        return f"Answer yes or no to {asked}"
     if item.type == "integer":
-        return item.error_message or "Enter a whole number."
+        return item.error_message or f"Enter a whole number for {asked}"
     return "List the treatments, or send an empty object {} if there are none."
 
 
 class _Parser:
     """Turns one raw value into a typed answer, or records what is wrong with it."""
 
-    def __init__(self, treatment_ids: tuple[str, ...], accepted: Answers) -> None:
-        self.treatment_ids = treatment_ids
+    def __init__(self, treatment_names: dict[str, str], accepted: Answers) -> None:
+        self.treatment_names = treatment_names
+        self.treatment_ids = tuple(treatment_names)
         self.accepted = accepted
         self.errors: list[FieldError] = []
 
@@ -156,7 +159,11 @@ class _Parser:
             if item.type == "months_by_treatment":
                 assert item.minimum is not None and item.maximum is not None
                 if not _is_int(value) or not item.minimum <= value <= item.maximum:
-                    self.fail(field, item.error_message or "Enter months as a whole number.")
+                    self.fail(
+                        field,
+                        f"{self.treatment_names[key]}: "
+                        + (item.error_message or "enter months as a whole number."),
+                    )
                     ok = False
                     continue
                 out[key] = value
@@ -202,8 +209,7 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     accepted: dict[str, AnswerValue] = {}
     current = Answers(MappingProxyType(accepted))  # a live view: grows as answers are accepted
     undecidable: set[str] = set()
-    treatment_ids = tuple(knowledge.treatments)
-    parser = _Parser(treatment_ids, current)
+    parser = _Parser({t.id: t.name for t in knowledge.treatments.values()}, current)
     for compiled_item in engine_data.items:
         item = compiled_item.item
         present = raw.get(item.id) is not None

@@ -24,7 +24,9 @@ from follicle.knowledge.questionnaire import Step
 RawAnswers = dict[str, Any]
 Getter = Callable[[str], list[str]]
 
-_WHOLE_NUMBER = re.compile(r"^[+-]?\d{1,9}$")
+_WHOLE_NUMBER = re.compile(
+    r"^[+-]?[0-9]{1,9}$"
+)  # ASCII digits only: int() also reads other scripts
 
 
 def steps(knowledge: Knowledge) -> tuple[Step, ...]:
