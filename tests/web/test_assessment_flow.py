@@ -40,6 +40,8 @@ def test_invalid_answers_get_field_messages_and_keep_what_was_typed(client: Clie
 
 def test_a_missing_answer_says_what_to_do(client: Client) -> None:
     html = client.post("/assessment/about_you/", {"age": "40"}).content.decode()
+    # the summary links to the first radio button, which takes focus without JavaScript
+    assert 'href="#input-sex-female"' in html and 'id="input-sex-female"' in html
     assert "Select one answer to “What sex were you assigned at birth?”" in html
 
 

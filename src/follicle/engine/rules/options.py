@@ -193,7 +193,7 @@ def _suitability(
             words = " or ".join(OPEN_TO_WORDS[m] for m in missing)
             draft.because(
                 trace.fire(f"option.{draft.id}.preference.open_to", ("open_to",)),
-                f"You said you would rather not use {words}.",
+                f"You did not choose {words} among the kinds of treatment you are open to.",
             )
             draft.status, draft.block = "not_now", draft.block or "declined"
 

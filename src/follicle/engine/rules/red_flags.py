@@ -14,7 +14,7 @@ from follicle.knowledge.contract import Route
 #: Things every in-person visit benefits from, whatever the red flag.
 GENERAL_BRING = (
     "A list of every medicine, supplement and hair product you use, with doses.",
-    "Photos of your hair loss, ideally from when it started and now.",
+    "Photos of your hair loss and any patches, in good light, ideally from when it started and now.",
 )
 
 

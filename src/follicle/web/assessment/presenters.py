@@ -13,6 +13,7 @@ from follicle.engine.result import Option
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.contract import TIERS
 from follicle.knowledge.questionnaire import Item
+from follicle.web.assessment import flow
 from follicle.web.assessment.flow import RawAnswers
 from follicle.web.charts import YEARS, CostRow, cost_chart, legend
 
@@ -44,13 +45,23 @@ def answer_words(item: Item, value: Any, knowledge: Knowledge) -> str:
 
 
 def check_rows(knowledge: Knowledge, answers: RawAnswers) -> list[tuple[str, list[CheckRow]]]:
+    """Every question the person was shown, with their answer or "Not answered" (an optional
+    question left blank is still something they may want to change)."""
     sections = []
+    shown = set(flow.visible_item_ids(knowledge, answers))
     for step in knowledge.questionnaire.steps:
         change = reverse("assessment:step", kwargs={"step_id": step.id}) + "?return=check"
         rows = [
-            CheckRow(item.label, answer_words(item, answers[item.id], knowledge), change, item.id)
+            CheckRow(
+                item.label,
+                answer_words(item, answers[item.id], knowledge)
+                if item.id in answers
+                else "Not answered",
+                change,
+                item.id,
+            )
             for item in step.items
-            if item.id in answers
+            if item.id in answers or item.id in shown
         ]
         if rows:
             sections.append((step.title, rows))

@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.text import slugify
+
 from follicle.engine import Answers
 from follicle.engine.compiled import compiled
 from follicle.knowledge.bundle import Knowledge
@@ -143,3 +145,25 @@ def _fill(
         }
     else:
         question.value = _text(value)
+
+
+def error_links(questions: list[Question], errors: dict[str, str]) -> list[tuple[str, str]]:
+    """(anchor, message) for the error summary. Each link lands on something that takes focus
+    without JavaScript: the first radio or checkbox of a group, the row's own input, or the
+    text box."""
+    by_id = {q.id: q for q in questions}
+    links = []
+    for field_name, message in errors.items():
+        question = by_id.get(field_name)
+        if "." in field_name:
+            anchor = f"input-{slugify(field_name)}"
+        elif (
+            question is not None
+            and question.type in ("choice", "multi", "boolean")
+            and question.choices
+        ):
+            anchor = f"input-{question.id}-{question.choices[0].code}"
+        else:
+            anchor = f"field-{slugify(field_name)}"
+        links.append((anchor, message))
+    return links

@@ -17,7 +17,7 @@ from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.questionnaire import Step
 from follicle.web.assessment import actions, flow
 from follicle.web.assessment.presenters import check_rows, result_page
-from follicle.web.assessment.questions import questions_for
+from follicle.web.assessment.questions import error_links, questions_for
 
 
 @require_http_methods(["GET"])
@@ -50,10 +50,12 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
         entered, errors, status = answers, {}, 200
     steps = flow.steps(knowledge)
     index = [s.id for s in steps].index(current.id)
+    questions = questions_for(knowledge, current, answers, entered, errors)
     context = {
         "step": current,
-        "questions": questions_for(knowledge, current, answers, entered, errors),
+        "questions": questions,
         "errors": errors,
+        "error_links": error_links(questions, errors),
         "progress": flow.progress(knowledge, answers, current),
         "back_url": _back_url(steps, index, returning),
         "returning": returning,
@@ -83,8 +85,11 @@ def check(request: HttpRequest) -> HttpResponse:
     pending = flow.first_incomplete_step(knowledge, answers)
     if pending is not None:
         return redirect("assessment:step", step_id=pending.id)
+    last = flow.steps(knowledge)[-1]
     return render(
-        request, "follicle/assessment/check.html", {"sections": check_rows(knowledge, answers)}
+        request,
+        "follicle/assessment/check.html",
+        {"sections": check_rows(knowledge, answers), "back_step": last},
     )
 
 
