@@ -126,6 +126,13 @@ def test_check_your_answers_lists_every_answer_with_a_change_link(
     assert response["Location"] == "/assessment/check/"
 
 
+def test_the_result_lists_every_option_in_rank_order_first(complete: Callable[..., Client]) -> None:
+    html = complete().get("/assessment/result/").content.decode()
+    in_order = html.split('<ol class="in-order">', 1)[1].split("</ol>", 1)[0]
+    assert in_order.count("<li>") == 12
+    assert "(rank 1 of 12)" in html
+
+
 def test_the_result_recommends_first_line_treatment_for_a_man_with_crown_thinning(
     complete: Callable[..., Client],
 ) -> None:
@@ -150,6 +157,8 @@ def test_sudden_patchy_loss_is_sent_to_in_person_care(complete: Callable[..., Cl
     assert "See a clinician in person first" in html
     assert "What to bring to the appointment" in html
     assert "badge-status-recommended" not in html
+    assert "(rank " not in html  # nothing is put in an order before the appointment
+    assert html.count("Photos of your hair loss") == 1
 
 
 def test_the_result_needs_complete_answers(client: Client) -> None:

@@ -107,3 +107,8 @@ def check_name(check_id: str) -> str:
 @register.filter
 def tier_label(tier: str) -> str:
     return labels.TIER[tier]
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return labels.STATUS.get(status, status)
