@@ -38,17 +38,21 @@ def _nice_ceiling(value: int) -> int:
 
 
 def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
-    """Horizontal low-to-high bars for 1, 3 and 5 years per option, on one dollar scale."""
+    """Horizontal low-to-high bars per option, on one dollar scale.
+
+    Each option's name sits on its own line above its bars, so the drawing is narrow (about
+    360 units): on a 320-pixel phone it shrinks little and its text stays readable.
+    """
     if not rows:
         return SafeString("")
-    label_width, chart_width, bar, gap, row_gap, top = 150, 420, 9, 3, 14, 34
-    top_value = _nice_ceiling(max(high for row in rows for _, _, high in row.spans))
-    row_height = 3 * (bar + gap) + row_gap
-    height = top + len(rows) * row_height + 10
-    width = label_width + chart_width + 45
+    width, left, right, bar, gap, label_height, row_gap, top = 360, 8, 20, 9, 3, 16, 12, 30
+    chart_width = width - left - right
+    top_value = _nice_ceiling(max((high for row in rows for _, _, high in row.spans), default=0))
+    heights = [label_height + len(row.spans) * (bar + gap) + row_gap for row in rows]
+    height = top + sum(heights) + 6
 
     def x(amount: int) -> float:
-        return label_width + chart_width * amount / top_value
+        return left + chart_width * amount / top_value
 
     parts = [
         format_html(
@@ -69,26 +73,27 @@ def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
         parts.append(
             format_html(
                 '<line class="axis" x1="{x}" x2="{x}" y1="{}" y2="{}"/>'
-                '<text class="tick" x="{x}" y="{}" text-anchor="middle">{}</text>',
+                '<text class="tick" x="{x}" y="{}" text-anchor="{}">{}</text>',
                 top - 6,
-                height - 6,
+                height - 4,
                 top - 12,
+                "start" if tick == 0 else "end" if tick == 4 else "middle",
                 labels.dollars(amount),
                 x=f"{x(amount):.1f}",
             )
         )
-    for n, row in enumerate(rows):
-        y0 = top + n * row_height
+    y0 = top
+    for row, row_height in zip(rows, heights, strict=True):
         parts.append(
             format_html(
-                '<text class="row-label" x="{}" y="{}" text-anchor="end">{}</text>',
-                label_width - 8,
-                y0 + bar + gap + bar - 1,
+                '<text class="row-label" x="{}" y="{}">{}</text>',
+                left,
+                y0 + label_height - 4,
                 row.name,
             )
         )
         for k, (years, low, high) in enumerate(row.spans):
-            y = y0 + k * (bar + gap)
+            y = y0 + label_height + k * (bar + gap)
             parts.append(
                 format_html(
                     '<rect class="bar bar-{}y" x="{}" y="{}" width="{}" height="{}">'
@@ -105,6 +110,7 @@ def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
                     "" if years == 1 else "s",
                 )
             )
+        y0 += row_height
     parts.append(mark_safe("</svg>"))
     return SafeString("".join(str(p) for p in parts))
 

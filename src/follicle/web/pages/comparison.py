@@ -14,6 +14,7 @@ class Cell:
     text: str
     citations: tuple[str, ...]
     verified: bool = True
+    more: tuple[Cell, ...] = ()  # further findings, each with its own sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +24,14 @@ class Row:
 
 
 def _works(t: Treatment) -> Cell:
-    finding = t.evidence.key_findings[0]
-    return Cell(finding.text, finding.citations, finding.verified)
+    """Every key finding, not just the first: one study alone can mislead either way."""
+    first, *rest = t.evidence.key_findings
+    return Cell(
+        first.text,
+        first.citations,
+        first.verified,
+        tuple(Cell(f.text, f.citations, f.verified) for f in rest),
+    )
 
 
 def _sure(t: Treatment) -> Cell:
