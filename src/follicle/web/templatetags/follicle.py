@@ -112,3 +112,10 @@ def tier_label(tier: str) -> str:
 @register.filter
 def status_label(status: str) -> str:
     return labels.STATUS.get(status, status)
+
+
+@register.filter
+def sentence(text: str) -> str:
+    """End with exactly one full stop (data text may or may not carry its own)."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
