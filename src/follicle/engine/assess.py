@@ -42,9 +42,7 @@ def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
         criteria=criteria,
         trace=trace,
     )
-    order = {tid: n for n, tid in enumerate(knowledge.treatments)}
-    ranks_after = {t.id: t.ranks_after for t in knowledge.treatments.values() if t.ranks_after}
-    ranked = rank_options(options, order, ranks_after, trace)
+    ranked = rank_options(options, data.treatment_order, data.ranks_after, trace)
     return AssessmentResult(
         engine_version=ENGINE_VERSION,
         knowledge_version=knowledge.version,

@@ -97,6 +97,11 @@ class CompiledKnowledge:
     factor_checks: CheckMany
     rule_checks: CheckMany
     treatments: tuple[CompiledTreatment, ...]
+    # Looked up on every assessment, so built once per knowledge version.
+    item_ids: frozenset[str]
+    treatment_names: dict[str, str]
+    treatment_order: dict[str, int]
+    ranks_after: dict[str, tuple[str, ...]]
 
 
 def _rules(
@@ -196,6 +201,10 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
         ),
         rule_checks=compile_many(rule_predicates, types),
         treatments=treatments,
+        item_ids=frozenset(c.item.id for c in items),
+        treatment_names={t.id: t.name for t in knowledge.treatments.values()},
+        treatment_order={tid: n for n, tid in enumerate(knowledge.treatments)},
+        ranks_after={t.id: t.ranks_after for t in knowledge.treatments.values() if t.ranks_after},
     )
 
 

@@ -200,7 +200,7 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
             )
         ]
     engine_data = compiled(knowledge)
-    known = {c.item.id for c in engine_data.items}
+    known = engine_data.item_ids
     errors = [
         FieldError(str(key), "This is not a question in the assessment; remove it.")
         for key in raw
@@ -209,7 +209,7 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     accepted: dict[str, AnswerValue] = {}
     current = Answers(MappingProxyType(accepted))  # a live view: grows as answers are accepted
     undecidable: set[str] = set()
-    parser = _Parser({t.id: t.name for t in knowledge.treatments.values()}, current)
+    parser = _Parser(engine_data.treatment_names, current)
     for compiled_item in engine_data.items:
         item = compiled_item.item
         present = raw.get(item.id) is not None

@@ -85,6 +85,11 @@ class Draft:
     block: str | None = None
     # Meant for this person's sex and age at all (finasteride is not, for a woman).
     applicable: bool = True
+    # The treatment id, copied once: the rules ask for it dozens of times per assessment.
+    id: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.id = self.compiled.treatment.id
 
     @property
     def blocked(self) -> bool:
@@ -94,10 +99,6 @@ class Draft:
     def gap(self) -> bool:
         """Meant for this person but avoided, declined or failed: a reason to go further."""
         return self.applicable and self.block in ("avoid", "declined", "failed")
-
-    @property
-    def id(self) -> str:
-        return self.compiled.treatment.id
 
     def because(self, rule: str, reason: str) -> None:
         self.rules.append(rule)
@@ -120,7 +121,7 @@ class Draft:
             reasons=tuple(self.reasons),
             reason_rules=tuple(self.rules),
             cautions=tuple(self.cautions),
-            citations=tuple(dict.fromkeys(self.citations + list(compiled.citations))),
+            citations=tuple(dict.fromkeys((*self.citations, *compiled.citations))),
             cost=compiled.cost,
             cost_note=compiled.cost_note,
         )
