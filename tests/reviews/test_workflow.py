@@ -337,15 +337,21 @@ def test_a_plan_form_from_before_the_case_changed_is_refused_and_kept(
     assert again.status_code == 302 and Plan.objects.filter(case=case).count() == 1
 
 
-def test_a_lapsed_claim_nobody_took_still_accepts_the_decision_it_was_made_for(
-    person_a: Persona, clinician: Persona, settings: Any
-) -> None:
-    case = make_case(person_a.user)
+def _claimed_then_lapsed(person: Persona, clinician: Persona, settings: Any) -> tuple[Case, int]:
+    """A case the clinician claimed and then left past the claim time; and its version then."""
+    case = make_case(person.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
     version = Case.objects.get(id=case.id).version
     Case.objects.filter(id=case.id).update(
         claimed_at=timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES + 1)
     )
+    return case, version
+
+
+def test_a_lapsed_claim_nobody_took_still_accepts_the_decision_it_was_made_for(
+    person_a: Persona, clinician: Persona, settings: Any
+) -> None:
+    case, version = _claimed_then_lapsed(person_a, clinician, settings)
     response = clinician.client.post(
         f"/clinic/cases/{case.id}/", _plan_post(case, case_version=str(version))
     )
@@ -356,12 +362,7 @@ def test_a_lapsed_claim_nobody_took_still_accepts_the_decision_it_was_made_for(
 def test_a_lapsed_claim_taken_by_a_colleague_refuses_the_first_clinicians_referral(
     person_a: Persona, clinician: Persona, other_clinician: Persona, settings: Any
 ) -> None:
-    case = make_case(person_a.user)
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    version = Case.objects.get(id=case.id).version
-    Case.objects.filter(id=case.id).update(
-        claimed_at=timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES + 1)
-    )
+    case, version = _claimed_then_lapsed(person_a, clinician, settings)
     assert other_clinician.client.post(f"/clinic/cases/{case.id}/claim/").status_code == 302
     response = clinician.client.post(
         f"/clinic/cases/{case.id}/refer/",
