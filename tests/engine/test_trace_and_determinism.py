@@ -49,3 +49,19 @@ def test_the_trace_starts_with_triage_and_ends_with_ranking(knowledge: Knowledge
 
 def test_every_page_of_output_says_a_clinician_confirms(knowledge: Knowledge) -> None:
     assert "clinician confirms" in assess(knowledge, MAN).notice
+
+
+def test_result_objects_cannot_be_changed_after_they_are_made(knowledge: Knowledge) -> None:
+    """The engine's output is immutable: a caller cannot edit a result in place."""
+    import dataclasses
+
+    import pytest
+
+    result = assess(knowledge, MAN)
+    option = result.options[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        option.status = "avoid"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.route = "in_person"  # type: ignore[misc]
+    rebuilt = dataclasses.replace(option, rank=option.rank)
+    assert rebuilt == option  # built through the fast __init__, equal field by field

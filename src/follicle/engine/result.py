@@ -8,7 +8,8 @@ answers and knowledge version.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -25,7 +26,29 @@ from follicle.knowledge.contract import (
 # Plain frozen dataclasses: the engine builds thousands of these per second, and its own output
 # needs no validation. Pydantic still serialises them (fast, in Rust) and gives the JSON schema.
 
+_T = TypeVar("_T")
 
+
+def _quick(cls: type[_T]) -> type[_T]:
+    """Keep the class frozen, but build it faster.
+
+    A frozen dataclass's ``__init__`` sets every field through ``object.__setattr__``, several
+    times slower than setting a slot directly, and an assessment builds dozens of these (twelve
+    options, their costs, the checklist). This ``__init__`` sets each slot through its own
+    descriptor. The frozen guard lives in ``__setattr__``, which is untouched, so instances stay
+    immutable (``tests/engine/test_trace_and_determinism.py`` checks it).
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    namespace: dict[str, Any] = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    source = f"def __init__(self, {', '.join(names)}):\n" + "".join(
+        f"    _set_{n}(self, {n})\n" for n in names
+    )
+    exec(source, namespace)  # as dataclasses itself writes __init__
+    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    return cls
+
+
+@_quick
 @dataclass(frozen=True, slots=True)
 class RedFlagOut:
     id: str
@@ -38,6 +61,7 @@ class RedFlagOut:
     verified: bool
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class LikelyCondition:
     id: str
@@ -49,6 +73,7 @@ class LikelyCondition:
     citations: tuple[str, ...]
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class ContributingFactorOut:
     id: str
@@ -58,18 +83,21 @@ class ContributingFactorOut:
     citations: tuple[str, ...]
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class Evidence:
     certainty: Certainty
     regulatory: Regulatory
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class Money:
     low: int
     high: int
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class CostProjection:
     """Expected cost from the protocol and the cost range named as the basis for estimates.
@@ -90,6 +118,7 @@ class CostProjection:
     verified: bool
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class Option:
     treatment: str
@@ -106,6 +135,7 @@ class Option:
     cost_note: str | None
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class Criterion:
     id: str
@@ -113,6 +143,7 @@ class Criterion:
     reason: str
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class InPersonAdvice:
     """What to say and bring when the route is in person."""
@@ -122,6 +153,7 @@ class InPersonAdvice:
     bring: tuple[str, ...]
 
 
+@_quick
 @dataclass(frozen=True, slots=True)
 class AssessmentResult:
     engine_version: str
