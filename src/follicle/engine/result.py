@@ -43,7 +43,7 @@ def _quick(cls: type[_T]) -> type[_T]:
     source = f"def __init__(self, {', '.join(names)}):\n" + "".join(
         f"    _set_{n}(self, {n})\n" for n in names
     )
-    exec(source, namespace)  # as dataclasses itself writes __init__
+    exec(source, namespace)  # noqa: S102 - our own field names only, as dataclasses does
     cls.__init__ = namespace["__init__"]  # type: ignore[misc]
     return cls
 
