@@ -44,7 +44,7 @@ def _quick(cls: type[_T]) -> type[_T]:
         f"    _set_{n}(self, {n})\n" for n in names
     )
     exec(source, namespace)  # noqa: S102 - our own field names only, as dataclasses does
-    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    cls.__init__ = namespace["__init__"]  # type: ignore[method-assign]
     return cls
 
 
