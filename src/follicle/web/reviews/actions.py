@@ -262,25 +262,17 @@ def issue_plan(
             status=Status.PLAN_ISSUED, closed_at=now, version=F("version") + 1
         ):
             raise NotYours(STALE)
-        plan_version = Plan.objects.filter(case_id=case_id).count() + 1
-        plan = Plan.objects.create(
+        plan = Plan(
             case=case,
-            version=plan_version,
+            version=Plan.objects.filter(case_id=case_id).count() + 1,
             options=options,
             instructions=instructions.strip(),
             follow_up=follow_up.strip(),
             signed_by=clinician,
             signed_at=now,
-            content_hash=plan_hash(
-                case,
-                version=plan_version,
-                options=options,
-                instructions=instructions.strip(),
-                follow_up=follow_up.strip(),
-                signer=clinician,
-                signed_at=now,
-            ),
         )
+        plan.content_hash = plan_hash(plan)
+        plan.save()
         changed = sum(
             1
             for o in options
@@ -292,7 +284,7 @@ def issue_plan(
             case_id=case_id,
             request=request,
             detail={
-                "plan_version": plan_version,
+                "plan_version": plan.version,
                 "content_hash": plan.content_hash,
                 "options_changed": changed,
             },

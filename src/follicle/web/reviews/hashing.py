@@ -8,33 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
-from typing import Any
 
-from follicle.web.accounts.models import User
-from follicle.web.reviews.models import Case
+from follicle.web.reviews.models import Plan
 
 
-def plan_hash(
-    case: Case,
-    *,
-    version: int,
-    options: list[dict[str, Any]],
-    instructions: str,
-    follow_up: str,
-    signer: User,
-    signed_at: datetime,
-) -> str:
+def plan_hash(plan: Plan) -> str:
     payload = json.dumps(
         {
-            "case": str(case.id),
-            "version": version,
-            "options": options,
-            "instructions": instructions,
-            "follow_up": follow_up,
-            "signed_by": signer.pk,
-            "signed_at": signed_at.isoformat(),
-            "knowledge_version": case.knowledge_version,
+            "case": str(plan.case_id),
+            "version": plan.version,
+            "options": plan.options,
+            "instructions": plan.instructions,
+            "follow_up": plan.follow_up,
+            "signed_by": plan.signed_by_id,
+            "signed_at": plan.signed_at.isoformat(),
+            "knowledge_version": plan.case.knowledge_version,
         },
         sort_keys=True,
         separators=(",", ":"),

@@ -37,15 +37,7 @@ def verify_plans() -> PlanVerdict:
         key = (str(plan.case_id), plan.version)
         seen.add(key)
         name = f"plan {plan.version} of case {plan.case_id}"
-        recomputed = plan_hash(
-            plan.case,
-            version=plan.version,
-            options=plan.options,
-            instructions=plan.instructions,
-            follow_up=plan.follow_up,
-            signer=plan.signed_by,
-            signed_at=plan.signed_at,
-        )
+        recomputed = plan_hash(plan)
         if recomputed != plan.content_hash:
             verdict.problems.append(f"{name}: its content no longer matches its hash")
         if issued.get(key) != plan.content_hash:

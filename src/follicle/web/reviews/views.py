@@ -269,14 +269,18 @@ def _answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def _act(request: HttpRequest, case_id: uuid.UUID, done: str, run: Any) -> HttpResponse:
+def _act(
+    request: HttpRequest, case_id: uuid.UUID, done: str, run: Any, then: str | None = None
+) -> HttpResponse:
+    """Run one action; on success say so and go to ``then`` (default: the case), on refusal
+    stay on the case."""
     try:
         run()
     except actions.ReviewError as error:
         messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect("reviews:review", case_id=case_id)
+        return redirect("reviews:review", case_id=case_id)
+    messages.success(request, done)
+    return redirect(then) if then else redirect("reviews:review", case_id=case_id)
 
 
 @require_POST
@@ -295,13 +299,13 @@ def claim(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @clinician_required
 def release(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     _case_for_clinician(request, case_id)
-    try:
-        actions.release(request=request, case_id=case_id, clinician=_user(request))
-    except actions.ReviewError as error:
-        messages.error(request, str(error))
-        return redirect("reviews:review", case_id=case_id)
-    messages.success(request, "The case is back in the queue.")
-    return redirect("reviews:queue")
+    return _act(
+        request,
+        case_id,
+        "The case is back in the queue.",
+        lambda: actions.release(request=request, case_id=case_id, clinician=_user(request)),
+        then="reviews:queue",
+    )
 
 
 DONE = {
