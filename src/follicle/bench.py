@@ -281,7 +281,7 @@ def bench_queue() -> None:
             _line(name, stats, baseline)
             + f"   ({stats['per_second'] / baseline['per_second']:.2f} of the bare view's requests/s)"
         )
-    sql, params = queue.waiting()[:51].query.sql_with_params()
+    sql, params = queue.page_query(None, 50).query.sql_with_params()
     explain = "EXPLAIN " if vendor == "postgresql" else "EXPLAIN QUERY PLAN "
     with connection.cursor() as cursor:
         cursor.execute(explain + sql, params)

@@ -8,21 +8,16 @@ from django.db import DatabaseError, connection, transaction
 from follicle.web.reviews import actions
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Plan
-from tests.reviews.conftest import make_case, make_clinician, make_person
+from tests.reviews.scenarios import claimed
 
 
 def _plan() -> Plan:
-    case = make_case(make_person("signed@example.org"))
-    doctor = make_clinician("signer@example.org")
-    actions.claim(request=None, case_id=case.id, clinician=doctor)
+    case, doctor, decisions = claimed("signed@example.org", "signer@example.org")
     return actions.issue_plan(
         request=None,
         case_id=case.id,
         clinician=doctor,
-        decisions=[
-            actions.Decision(o["treatment"], o["status"], o["rank"], "")
-            for o in case.result["options"]
-        ],
+        decisions=decisions,
         instructions="Once a day.",
         follow_up="",
     )

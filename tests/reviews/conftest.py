@@ -76,6 +76,27 @@ def make_case(person: User, answers: dict[str, Any] | None = None) -> Case:
     )
 
 
+def draft_decisions(case: Case) -> list[actions.Decision]:
+    """The engine's draft taken unchanged: a plan that needs no reasons."""
+    return [
+        actions.Decision(o["treatment"], o["status"], o["rank"], "") for o in case.result["options"]
+    ]
+
+
+def plan_post(case: Case, **changes: Any) -> dict[str, Any]:
+    """The review page's plan form, filled with the engine's draft (and any ``changes``)."""
+    data: dict[str, Any] = {
+        "instructions": "Use it every day.",
+        "follow_up": "Review photos at 6 and 12 months.",
+    }
+    for o in case.result["options"]:
+        data[f"status_{o['treatment']}"] = o["status"]
+        data[f"order_{o['treatment']}"] = str(o["rank"])
+        data[f"reason_{o['treatment']}"] = ""
+    data.update(changes)
+    return data
+
+
 @pytest.fixture
 def person_a(db: None) -> Persona:
     user = make_person("a@example.org")

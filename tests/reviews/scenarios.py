@@ -6,7 +6,7 @@ from follicle.web.accounts.models import User
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Plan, Status
 from tests.reviews.concurrency import race
-from tests.reviews.conftest import make_case, make_clinician, make_person
+from tests.reviews.conftest import draft_decisions, make_case, make_clinician, make_person
 
 
 def claim_race(clinicians: int) -> None:
@@ -22,19 +22,16 @@ def claim_race(clinicians: int) -> None:
     assert case.status == Status.IN_REVIEW and case.claimed_by in doctors
 
 
-def _claimed(person_email: str, doctor_email: str) -> tuple[Case, User, list[actions.Decision]]:
+def claimed(person_email: str, doctor_email: str) -> tuple[Case, User, list[actions.Decision]]:
     """A case claimed by a new clinician, with the engine's draft as unchanged decisions."""
     case = make_case(make_person(person_email))
     doctor = make_clinician(doctor_email)
     actions.claim(request=None, case_id=case.id, clinician=doctor)
-    decisions = [
-        actions.Decision(o["treatment"], o["status"], o["rank"], "") for o in case.result["options"]
-    ]
-    return case, doctor, decisions
+    return case, doctor, draft_decisions(case)
 
 
 def issue_race(attempts: int) -> None:
-    case, doctor, decisions = _claimed("issuer@example.org", "signer@example.org")
+    case, doctor, decisions = claimed("issuer@example.org", "signer@example.org")
 
     def issue() -> object:
         return actions.issue_plan(
@@ -55,7 +52,7 @@ def issue_race(attempts: int) -> None:
 
 def reopen_race(attempts: int) -> None:
     """Many "start a new version" clicks at once open exactly one new version."""
-    case, doctor, decisions = _claimed("reopener@example.org", "resigner@example.org")
+    case, doctor, decisions = claimed("reopener@example.org", "resigner@example.org")
     actions.issue_plan(
         request=None,
         case_id=case.id,

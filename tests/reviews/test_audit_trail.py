@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 from unittest import mock
 
 import pytest
@@ -16,8 +15,7 @@ from follicle.web.reviews import actions
 from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Case, Plan, Status
-from tests.reviews.conftest import Persona, make_case
-from tests.reviews.test_workflow import _plan_post
+from tests.reviews.conftest import Persona, draft_decisions, make_case, plan_post
 
 
 def _actions_for(case: Case) -> list[str]:
@@ -33,7 +31,7 @@ def test_every_read_and_change_of_a_case_is_recorded(person_a: Persona, clinicia
     clinician.client.get("/clinic/")
     clinician.client.get(f"/clinic/cases/{case.id}/")
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
     person_a.client.get(f"/my/cases/{case.id}/")
     recorded = _actions_for(case)
     for action in (
@@ -112,7 +110,7 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
             request=None,
             case_id=case.id,
             clinician=clinician.user,
-            decisions=_decisions(case),
+            decisions=draft_decisions(case),
             instructions="",
             follow_up="",
         )
@@ -120,12 +118,6 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
     assert not AuditEvent.objects.filter(action="plan.issued").exists()
     assert not Plan.objects.filter(case=case).exists()
     assert Case.objects.get(id=case.id).status == Status.IN_REVIEW
-
-
-def _decisions(case: Case) -> list[Any]:
-    return [
-        actions.Decision(o["treatment"], o["status"], o["rank"], "") for o in case.result["options"]
-    ]
 
 
 def test_events_link_one_to_the_next(db: None) -> None:
@@ -138,7 +130,7 @@ def test_events_link_one_to_the_next(db: None) -> None:
 def _issued_plan(person: Persona, clinician: Persona) -> Plan:
     case = make_case(person.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
     return Plan.objects.get(case=case)
 
 

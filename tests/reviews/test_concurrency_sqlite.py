@@ -5,8 +5,6 @@ The same tests run on PostgreSQL in ``tests/postgres``.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from tests.reviews.scenarios import claim_race, issue_race, reopen_race
@@ -14,7 +12,7 @@ from tests.reviews.scenarios import claim_race, issue_race, reopen_race
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_exactly_one_of_many_simultaneous_claims_succeeds(settings: Any) -> None:
+def test_exactly_one_of_many_simultaneous_claims_succeeds() -> None:
     claim_race(clinicians=8)
 
 

@@ -16,21 +16,15 @@ from follicle.engine.examples import EXAMPLE
 from follicle.knowledge import default_knowledge
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.models import Case, ImmutableError, Plan, Status
-from tests.reviews.conftest import PASSWORD, Persona, _request, make_case, make_person
+from tests.reviews.conftest import (
+    PASSWORD,
+    Persona,
+    _request,
+    make_case,
+    make_person,
+    plan_post,
+)
 from tests.web.conftest import STEP_FORMS
-
-
-def _plan_post(case: Case, **changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "instructions": "Use it every day.",
-        "follow_up": "Review photos at 6 and 12 months.",
-    }
-    for o in case.result["options"]:
-        data[f"status_{o['treatment']}"] = o["status"]
-        data[f"order_{o['treatment']}"] = str(o["rank"])
-        data[f"reason_{o['treatment']}"] = ""
-    data.update(changes)
-    return data
 
 
 def test_asking_twice_with_the_same_key_creates_one_case(person_a: Persona) -> None:
@@ -127,11 +121,7 @@ def test_claim_then_second_claim_fails_then_release(
 def test_a_lapsed_claim_returns_the_case_to_the_queue(
     person_a: Persona, clinician: Persona, other_clinician: Persona, settings: Any
 ) -> None:
-    case = make_case(person_a.user)
-    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
-    Case.objects.filter(id=case.id).update(
-        claimed_at=timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES + 1)
-    )
+    case, _ = _claimed_then_lapsed(person_a, clinician, settings)
     assert (
         other_clinician.client.get("/clinic/").status_code == 200
     )  # the queue releases lapsed claims
@@ -174,7 +164,7 @@ def test_every_change_from_the_draft_needs_a_reason(person_a: Persona, clinician
     case = make_case(person_a.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
     response = clinician.client.post(
-        f"/clinic/cases/{case.id}/", _plan_post(case, status_finasteride="not_now")
+        f"/clinic/cases/{case.id}/", plan_post(case, status_finasteride="not_now")
     )
     assert response.status_code == 422
     assert "Give a reason for changing the engine" in response.content.decode()
@@ -187,7 +177,7 @@ def test_orders_must_be_one_to_n(person_a: Persona, clinician: Persona) -> None:
     first = case.result["options"][0]["treatment"]
     response = clinician.client.post(
         f"/clinic/cases/{case.id}/",
-        _plan_post(case, **{f"order_{first}": "2", f"reason_{first}": "swap"}),
+        plan_post(case, **{f"order_{first}": "2", f"reason_{first}": "swap"}),
     )
     assert response.status_code == 422
     assert "each number once" in response.content.decode()
@@ -198,7 +188,7 @@ def test_issuing_signs_notifies_and_shows_the_plan_to_the_person(
 ) -> None:
     case = make_case(person_a.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    post = _plan_post(
+    post = plan_post(
         case,
         status_finasteride="consider",
         reason_finasteride="Wants to discuss side effects first.",
@@ -223,8 +213,8 @@ def test_issuing_signs_notifies_and_shows_the_plan_to_the_person(
 def test_a_plan_is_issued_once(person_a: Persona, clinician: Persona) -> None:
     case = make_case(person_a.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
-    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
     assert Plan.objects.filter(case=case).count() == 1
 
 
@@ -233,7 +223,7 @@ def test_a_signed_plan_is_immutable_and_a_change_is_a_new_version(
 ) -> None:
     case = make_case(person_a.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", _plan_post(case))
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
     plan = Plan.objects.get(case=case)
     plan.instructions = "changed"
     with pytest.raises(ImmutableError):
@@ -242,7 +232,7 @@ def test_a_signed_plan_is_immutable_and_a_change_is_a_new_version(
         plan.delete()
     clinician.client.post(f"/clinic/cases/{case.id}/reopen/")
     clinician.client.post(
-        f"/clinic/cases/{case.id}/", _plan_post(case, instructions="Second version.")
+        f"/clinic/cases/{case.id}/", plan_post(case, instructions="Second version.")
     )
     versions = list(
         Plan.objects.filter(case=case).order_by("version").values_list("version", "instructions")
@@ -313,17 +303,24 @@ def test_signup_errors_are_field_level(db: None, client: Client) -> None:
     assert "too short" in html or "at least 12" in html
 
 
+def _changed_since_opened(person: Persona, clinician: Persona) -> tuple[Case, int]:
+    """A case the clinician opened (at the version returned), then released and claimed again,
+    as from another tab: a form from the first opening is now stale."""
+    case = make_case(person.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    opened = Case.objects.get(id=case.id).version
+    clinician.client.post(f"/clinic/cases/{case.id}/release/")
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    return case, opened
+
+
 def test_a_plan_form_from_before_the_case_changed_is_refused_and_kept(
     person_a: Persona, clinician: Persona
 ) -> None:
-    case = make_case(person_a.user)
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    opened = Case.objects.get(id=case.id).version
-    clinician.client.post(f"/clinic/cases/{case.id}/release/")  # e.g. in another tab
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    case, opened = _changed_since_opened(person_a, clinician)
     response = clinician.client.post(
         f"/clinic/cases/{case.id}/",
-        _plan_post(case, case_version=str(opened), instructions="Typed with care."),
+        plan_post(case, case_version=str(opened), instructions="Typed with care."),
     )
     assert response.status_code == 409
     html = response.content.decode()
@@ -332,7 +329,7 @@ def test_a_plan_form_from_before_the_case_changed_is_refused_and_kept(
     assert not Plan.objects.filter(case=case).exists()
     current = Case.objects.get(id=case.id).version
     again = clinician.client.post(
-        f"/clinic/cases/{case.id}/", _plan_post(case, case_version=str(current))
+        f"/clinic/cases/{case.id}/", plan_post(case, case_version=str(current))
     )
     assert again.status_code == 302 and Plan.objects.filter(case=case).count() == 1
 
@@ -353,7 +350,7 @@ def test_a_lapsed_claim_nobody_took_still_accepts_the_decision_it_was_made_for(
 ) -> None:
     case, version = _claimed_then_lapsed(person_a, clinician, settings)
     response = clinician.client.post(
-        f"/clinic/cases/{case.id}/", _plan_post(case, case_version=str(version))
+        f"/clinic/cases/{case.id}/", plan_post(case, case_version=str(version))
     )
     assert response.status_code == 302
     assert Case.objects.get(id=case.id).status == Status.PLAN_ISSUED
@@ -375,11 +372,7 @@ def test_a_lapsed_claim_taken_by_a_colleague_refuses_the_first_clinicians_referr
 
 
 def test_a_refused_question_keeps_its_text(person_a: Persona, clinician: Persona) -> None:
-    case = make_case(person_a.user)
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    opened = Case.objects.get(id=case.id).version
-    clinician.client.post(f"/clinic/cases/{case.id}/release/")
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    case, opened = _changed_since_opened(person_a, clinician)
     response = clinician.client.post(
         f"/clinic/cases/{case.id}/ask/",
         {"text": "Which shampoo do you use?", "case_version": str(opened)},

@@ -61,14 +61,6 @@ class User(AbstractUser):
         ]
 
     @property
-    def is_person(self) -> bool:
-        return self.role == Role.PERSON
-
-    @property
-    def is_clinician(self) -> bool:
-        return self.role == Role.CLINICIAN
-
-    @property
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
 

@@ -23,27 +23,29 @@ from follicle.web.accounts.models import Role
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
 
-def person_required(view: View) -> View:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if request.user.role != Role.PERSON:
-            raise PermissionDenied("This page is for people who asked for a review.")
-        return view(request, *args, **kwargs)
+def _role_required(role: Role, refusal: str, *, second_factor: bool) -> Callable[[View], View]:
+    """Signed in (else to the sign-in page), in ``role`` (else 403), and, for roles that see
+    other people's health data, verified with the second factor in this session."""
 
-    return wrapper  # type: ignore[return-value]
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if request.user.role != role:
+                raise PermissionDenied(refusal)
+            if second_factor and not request.user.is_verified():  # type: ignore[attr-defined]  # added by OTPMiddleware
+                return redirect("accounts:two_factor")
+            return view(request, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
-def clinician_required(view: View) -> View:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if request.user.role != Role.CLINICIAN:
-            raise PermissionDenied("This page is for clinicians.")
-        if not request.user.is_verified():  # type: ignore[attr-defined]  # added by OTPMiddleware
-            return redirect("accounts:two_factor")
-        return view(request, *args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+person_required = _role_required(
+    Role.PERSON, "This page is for people who asked for a review.", second_factor=False
+)
+clinician_required = _role_required(
+    Role.CLINICIAN, "This page is for clinicians.", second_factor=True
+)

@@ -98,9 +98,8 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        response = super().form_valid(form)
-        self.request.session.cycle_key()
-        self.request.session.pop(SIGNED_IN_AT, None)
+        response = super().form_valid(form)  # login() has already given a new session key
+        self.request.session.pop(SIGNED_IN_AT, None)  # the absolute limit counts from now
         return response
 
 

@@ -15,14 +15,18 @@ from follicle.web.audit.models import AuditEvent, AuditHead
 from follicle.web.client_address import client_address
 
 
-def _ensure_head() -> None:
-    """The head row exists (created by whichever writer comes first, in its own savepoint)."""
-    if not AuditHead.objects.filter(id=1).exists():
+def _locked_head() -> AuditHead:
+    """The head row, locked. The very first writer creates it (in its own savepoint, so a
+    writer racing to create it too simply finds it); every later event costs one query."""
+    head = AuditHead.objects.select_for_update().filter(id=1).first()
+    if head is None:
         try:
             with transaction.atomic():
                 AuditHead.objects.get_or_create(id=1)
         except IntegrityError:  # another writer created it at the same moment
             pass
+        head = AuditHead.objects.select_for_update().get(id=1)
+    return head
 
 
 def record(
@@ -35,8 +39,7 @@ def record(
 ) -> AuditEvent:
     """Append one event, linked to the one before it. Never pass personal data in ``detail``."""
     with transaction.atomic():
-        _ensure_head()
-        head = AuditHead.objects.select_for_update().get(id=1)
+        head = _locked_head()
         actor_id = (
             getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
         )

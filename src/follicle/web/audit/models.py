@@ -14,6 +14,8 @@ from typing import ClassVar
 
 from django.db import models
 
+from follicle.web.audit.chain import GENESIS
+
 
 class AuditEvent(models.Model):
     sequence = models.PositiveBigIntegerField(unique=True)
@@ -43,4 +45,4 @@ class AuditHead(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     sequence = models.PositiveBigIntegerField(default=0)
-    hash = models.CharField(max_length=64, default="0" * 64)
+    hash = models.CharField(max_length=64, default=GENESIS)

@@ -196,6 +196,14 @@ def claim_is_live(case: Case) -> bool:
     return case.claimed_at is not None and case.claimed_at >= _lapse()
 
 
+def claimable(case: Case) -> bool:
+    """Anyone may claim it: waiting in the queue, or held by a claim that lapsed (the same test
+    :func:`claim` makes in SQL)."""
+    return case.status == Status.SUBMITTED or (
+        case.status == Status.IN_REVIEW and not claim_is_live(case)
+    )
+
+
 def touch_claim(*, case_id: uuid.UUID, clinician: User) -> bool:
     """Keep a working clinician's claim alive: opening the case renews it. A claim that lapsed
     but that nobody else took is simply renewed; the version does not change, because the case
@@ -205,6 +213,11 @@ def touch_claim(*, case_id: uuid.UUID, clinician: User) -> bool:
             claimed_at=timezone.now()
         )
     )
+
+
+def _differs(status: str, order: int, draft_option: dict[str, Any]) -> bool:
+    """The clinician changed the engine's status or place for this option."""
+    return status != draft_option["status"] or order != draft_option["rank"]
 
 
 def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[str, str]:
@@ -221,8 +234,7 @@ def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[s
     for d in decisions:
         if d.status not in STATUSES:
             errors[f"status_{d.treatment}"] = "Choose recommended, consider, not now or avoid."
-        changed = d.status != draft[d.treatment]["status"] or d.order != draft[d.treatment]["rank"]
-        if changed and not d.reason.strip():
+        if _differs(d.status, d.order, draft[d.treatment]) and not d.reason.strip():
             errors[f"reason_{d.treatment}"] = (
                 "Give a reason for changing the engine's draft for this option."
             )
@@ -273,11 +285,7 @@ def issue_plan(
         )
         plan.content_hash = plan_hash(plan)
         plan.save()
-        changed = sum(
-            1
-            for o in options
-            if o["status"] != o["engine_status"] or o["order"] != o["engine_rank"]
-        )
+        changed = sum(1 for d in decisions if _differs(d.status, d.order, draft[d.treatment]))
         record(
             action="plan.issued",
             actor=clinician,
@@ -327,6 +335,7 @@ class Reply:
     action: str
     subject: str
     empty: str  # what to say when the clinician wrote nothing
+    done: str  # what to tell the clinician once it is sent
 
 
 REFERRAL = Reply(
@@ -335,6 +344,7 @@ REFERRAL = Reply(
     action="case.referred_in_person",
     subject="A clinician has replied about your review",
     empty="Say why the person should be seen in person and by whom.",
+    done="The person has been told to see a clinician in person.",
 )
 QUESTION = Reply(
     status=Status.NEEDS_INFORMATION,
@@ -342,6 +352,7 @@ QUESTION = Reply(
     action="case.question_asked",
     subject="A clinician has a question for you",
     empty="Write the question you want to ask.",
+    done="Your question was sent. The case returns to the queue when the person answers.",
 )
 REPLIES = {"refer": REFERRAL, "ask": QUESTION}
 
@@ -389,7 +400,6 @@ def answer_question(*, request: HttpRequest | None, case: Case, person: User, te
             status=Status.SUBMITTED,
             claimed_by=None,
             claimed_at=None,
-            submitted_at=F("submitted_at"),
             version=F("version") + 1,
         ):
             raise ReviewError("There is no open question on this case.")

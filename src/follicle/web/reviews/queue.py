@@ -45,9 +45,10 @@ def waiting() -> QuerySet[Case]:
     return Case.objects.filter(status=Status.SUBMITTED).order_by("priority", "submitted_at", "id")
 
 
-def page(cursor: str | None = None, size: int | None = None) -> Page:
-    size = size or settings.FOLLICLE_QUEUE_PAGE_SIZE
-    rows = waiting().only("id", "priority", "submitted_at", "status", "note")
+def page_query(cursor: str | None, size: int) -> QuerySet[Case]:
+    """The rows of one page plus one (to know whether there is a next page). Only the columns
+    the queue shows are read, all of them in the ``case_queue_order`` index."""
+    rows = waiting().only("id", "priority", "submitted_at")
     after = _decode(cursor) if cursor else None
     if after is not None:
         priority, submitted_at, case_id = after
@@ -56,7 +57,12 @@ def page(cursor: str | None = None, size: int | None = None) -> Page:
             | Q(priority=priority, submitted_at__gt=submitted_at)
             | Q(priority=priority, submitted_at=submitted_at, id__gt=case_id)
         )
-    found = list(rows[: size + 1])
+    return rows[: size + 1]
+
+
+def page(cursor: str | None = None, size: int | None = None) -> Page:
+    size = size or settings.FOLLICLE_QUEUE_PAGE_SIZE
+    found = list(page_query(cursor, size))
     more = len(found) > size
     found = found[:size]
     return Page(rows=found, next_cursor=_encode(found[-1]) if more and found else None)

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from follicle.knowledge import default_knowledge
@@ -23,7 +22,7 @@ from follicle.web.assessment.presenters import answer_words
 from follicle.web.audit.actions import record
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.forms import MessageForm, PlanForm, RequestReviewForm
-from follicle.web.reviews.models import CLOSED, Case, Status
+from follicle.web.reviews.models import Case, Status
 
 PENDING = "follicle_pending_review"
 
@@ -158,16 +157,14 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "follicle/reviews/queue.html",
-        {"page": page, "mine": mine, "now": timezone.now()},
+        {"page": page, "mine": mine},
     )
 
 
 def _visible_to(case: Case, clinician: User) -> bool:
     """A clinician sees cases anyone may claim (waiting, or held by a lapsed claim) and the cases
     they are or were working on."""
-    if case.status == Status.SUBMITTED or case.claimed_by_id == clinician.pk:
-        return True
-    if case.status == Status.IN_REVIEW and not actions.claim_is_live(case):
+    if actions.claimable(case) or case.claimed_by_id == clinician.pk:
         return True
     return case.plans.filter(signed_by=clinician).exists()
 
@@ -217,12 +214,10 @@ def _render_review(
         "result": case.result,
         "answers": _answer_rows(case.answers),
         "draft": draft,
-        "plan_form": plan_form or PlanForm(options=draft, initial={"case_version": case.version}),
+        "plan_form": plan_form or PlanForm(options=draft),
         "mine": mine,
         "kept": kept and not mine,
-        "claimable": case.status == Status.SUBMITTED
-        or (case.status == Status.IN_REVIEW and not mine and not actions.claim_is_live(case)),
-        "closed": case.status in CLOSED,
+        "claimable": actions.claimable(case) and not mine,
         "plans": [(p, _plan_rows(p.options)) for p in case.plans.select_related("signed_by")],
         "messages_list": case.messages.select_related("author"),
         "side": side or {},
@@ -308,17 +303,12 @@ def release(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     )
 
 
-DONE = {
-    "refer": "The person has been told to see a clinician in person.",
-    "ask": "Your question was sent. The case returns to the queue when the person answers.",
-}
-
-
 @require_POST
 @clinician_required
 def reply(request: HttpRequest, case_id: uuid.UUID, which: str) -> HttpResponse:
     """Refer or ask. On any refusal the page comes back with the text still in its box."""
     case = _case_for_clinician(request, case_id)
+    reply = actions.REPLIES[which]
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
@@ -326,7 +316,7 @@ def reply(request: HttpRequest, case_id: uuid.UUID, which: str) -> HttpResponse:
                 request=request,
                 case_id=case_id,
                 clinician=_user(request),
-                reply=actions.REPLIES[which],
+                reply=reply,
                 text=form.cleaned_data["text"],
                 case_version=form.cleaned_data["case_version"],
             )
@@ -334,13 +324,13 @@ def reply(request: HttpRequest, case_id: uuid.UUID, which: str) -> HttpResponse:
             error_text, code = " ".join(error.errors.values()), 422
         except actions.ReviewError as error:
             error_text, code = str(error), 409
+            case.refresh_from_db()  # it changed underneath the form: show it as it is now
         else:
-            messages.success(request, DONE[which])
+            messages.success(request, reply.done)
             return redirect("reviews:review", case_id=case_id)
     else:
         error_text = " ".join(str(e) for errors in form.errors.values() for e in errors)
         code = 422
-    case.refresh_from_db()
     side = {which: {"text": request.POST.get("text", ""), "error": error_text}}
     return _render_review(request, case, side=side, status=code)
 
