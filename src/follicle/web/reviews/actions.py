@@ -217,7 +217,7 @@ def touch_claim(*, case_id: uuid.UUID, clinician: User) -> bool:
 
 def _differs(status: str, order: int, draft_option: dict[str, Any]) -> bool:
     """The clinician changed the engine's status or place for this option."""
-    return status != draft_option["status"] or order != draft_option["rank"]
+    return bool(status != draft_option["status"] or order != draft_option["rank"])
 
 
 def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[str, str]:
