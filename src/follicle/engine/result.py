@@ -117,6 +117,11 @@ class CostProjection:
     citations: tuple[str, ...]
     verified: bool
 
+    def by_horizon(self) -> tuple[tuple[int, Money | None], ...]:
+        """(years, total or None if unknown) for 1, 3 and 5 years: one list for every table
+        and chart, so none of them spells out the horizons again."""
+        return ((1, self.first_year), (3, self.three_years), (5, self.five_years))
+
 
 @_quick
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from follicle import labels
-
-YEARS = ((1, "first_year", "1 year"), (3, "three_years", "3 years"), (5, "five_years", "5 years"))
+from follicle.engine.rules.costs import HORIZONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +114,7 @@ def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:
     return SafeString("".join(str(p) for p in parts))
 
 
-def legend(horizons: Sequence[int] = (1, 3, 5)) -> SafeString:
+def legend(horizons: Sequence[int] = HORIZONS) -> SafeString:
     """The key to the bars actually drawn (a two-year estimate has a 1- and a 2-year bar)."""
     items = "".join(
         str(

@@ -140,12 +140,13 @@ def errors_for(knowledge: Knowledge, answers: RawAnswers, item_ids: set[str]) ->
 def visible_item_ids(knowledge: Knowledge, answers: RawAnswers) -> list[str]:
     """Questions that apply given the answers so far (unanswered skip logic counts as shown)."""
     typed = _typed_prefix(knowledge, answers)
+    current = Answers.of(typed)
     return [
         item.item.id
         for item in compiled(knowledge).items
         if item.visible is None
         or any(d not in typed for d in item.depends_on)
-        or item.visible(Answers.of(typed))
+        or item.visible(current)
     ]
 
 
@@ -170,17 +171,15 @@ def progress(knowledge: Knowledge, answers: RawAnswers, step: Step) -> Progress:
 
 
 def first_incomplete_step(knowledge: Knowledge, answers: RawAnswers) -> Step | None:
-    """The first step with a missing or invalid answer; ``None`` when everything is answered."""
+    """The first step with a missing or invalid answer; ``None`` when everything is answered.
+    (One validation and one visibility pass for the whole questionnaire.)"""
+    result = validate(answers, knowledge)
+    errors = [] if isinstance(result, Answers) else result
+    shown = set(visible_item_ids(knowledge, answers))
     for step in steps(knowledge):
-        if errors_for(knowledge, answers, {i.id for i in step.items}):
+        ids = {i.id for i in step.items}
+        if any(_belongs(e, ids) for e in errors):
             return step
-        if any(
-            i.id not in answers and i.required and i.id in visible_item_ids(knowledge, answers)
-            for i in step.items
-        ):
+        if any(i.id not in answers and i.required and i.id in shown for i in step.items):
             return step
     return None
-
-
-def is_complete(knowledge: Knowledge, answers: RawAnswers) -> bool:
-    return isinstance(validate(answers, knowledge), Answers)

@@ -15,7 +15,7 @@ from follicle.knowledge.contract import TIERS
 from follicle.knowledge.questionnaire import Item
 from follicle.web.assessment import flow
 from follicle.web.assessment.flow import RawAnswers
-from follicle.web.charts import YEARS, CostRow, cost_chart, legend
+from follicle.web.charts import CostRow, cost_chart, legend
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,6 @@ class CheckRow:
     label: str
     answer: str
     change_url: str
-    field_id: str
 
 
 def answer_words(item: Item, value: Any, knowledge: Knowledge) -> str:
@@ -58,7 +57,6 @@ def check_rows(knowledge: Knowledge, answers: RawAnswers) -> list[tuple[str, lis
                 if item.id in answers
                 else "Not answered",
                 change,
-                item.id,
             )
             for item in step.items
             if item.id in answers or item.id in shown
@@ -68,31 +66,21 @@ def check_rows(knowledge: Knowledge, answers: RawAnswers) -> list[tuple[str, lis
     return sections
 
 
-def cost_rows(knowledge: Knowledge, options: list[Option]) -> list[CostRow]:
-    """One chart row per costed option; a horizon whose cost is unknown is left out (and the
-    table says "unknown"), never drawn as nothing more to pay."""
-    rows = []
-    for o in options:
-        if o.cost is None:
-            continue
-        spans = []
-        for years, attr, _ in YEARS:
-            money = getattr(o.cost, attr)
-            if money is not None:
-                spans.append((years, money.low, money.high))
-        rows.append(CostRow(name=knowledge.treatments[o.treatment].short_name, spans=tuple(spans)))
-    return rows
-
-
-def cost_table(knowledge: Knowledge, options: list[Option]) -> list[tuple[str, list[Any]]]:
-    """(option name, [Money or None for 1, 3 and 5 years]) for the table under the chart."""
+def cost_table(knowledge: Knowledge, options: list[Option]) -> list[tuple[str, Any]]:
+    """(option name, its totals by horizon, None where unknown) for each costed option."""
     return [
-        (
-            knowledge.treatments[o.treatment].short_name,
-            [getattr(o.cost, attr) for _, attr, _ in YEARS],
-        )
+        (knowledge.treatments[o.treatment].short_name, o.cost.by_horizon())
         for o in options
         if o.cost is not None
+    ]
+
+
+def chart_rows(table: list[tuple[str, Any]]) -> list[CostRow]:
+    """The chart draws the known totals only; the table says where a later cost is unknown,
+    so it is never drawn as nothing more to pay."""
+    return [
+        CostRow(name, tuple((years, m.low, m.high) for years, m in totals if m is not None))
+        for name, totals in table
     ]
 
 
@@ -100,14 +88,13 @@ def result_page(knowledge: Knowledge, result: AssessmentResult) -> dict[str, Any
     by_tier = [
         (tier, labels.TIER[tier], [o for o in result.options if o.tier == tier]) for tier in TIERS
     ]
-    costed = [o for o in result.options if o.status != "avoid"]
+    table = cost_table(knowledge, [o for o in result.options if o.status != "avoid"])
     return {
         "result": result,
         "tiers": [group for group in by_tier if group[2]],
         "chart": cost_chart(
-            cost_rows(knowledge, costed), "Estimated cost of each option over 1, 3 and 5 years"
+            chart_rows(table), "Estimated cost of each option over 1, 3 and 5 years"
         ),
-        "cost_table": cost_table(knowledge, costed),
+        "cost_table": table,
         "legend": legend(),
-        "exosome_option": next(o for o in result.options if o.treatment == "exosomes"),
     }

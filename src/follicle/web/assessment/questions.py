@@ -33,6 +33,7 @@ class TreatmentRow:
     id: str
     name: str
     value: str
+    error: str | None = None
 
 
 @dataclass(slots=True)
@@ -48,8 +49,11 @@ class Question:
     choices: list[Choice] = field(default_factory=list)
     rows: list[TreatmentRow] = field(default_factory=list)
     error: str | None = None
-    row_errors: dict[str, str] = field(default_factory=dict)
     enable_when: str = ""  # JSON for the page script; empty when the server decides
+
+    @property
+    def row_errors(self) -> bool:
+        return any(row.error for row in self.rows)
 
     @property
     def uses_fieldset(self) -> bool:
@@ -126,23 +130,19 @@ def _fill(
         ]
     elif item.type in ("choice", "multi"):
         selected = set(value) if isinstance(value, list) else {value}
+        shown_so_far = Answers.of(earlier)
         question.choices = [
             Choice(o.code, o.label, o.help, o.applies_when, o.code in selected, o.exclusive)
             for o in item.options
-            if o.code not in option_visible or option_visible[o.code](Answers.of(earlier))
+            if o.code not in option_visible or option_visible[o.code](shown_so_far)
         ]
     elif item.type in ("months_by_treatment", "outcome_by_treatment"):
         given = value if isinstance(value, dict) else {}
         question.rows = [
-            TreatmentRow(t.id, t.name, _text(given.get(t.id)))
+            TreatmentRow(t.id, t.name, _text(given.get(t.id)), errors.get(f"{item.id}.{t.id}"))
             for t in knowledge.treatments.values()
         ]
         question.choices = [Choice(o.code, o.label, None, None, False, False) for o in item.options]
-        question.row_errors = {
-            key.split(".", 1)[1]: message
-            for key, message in errors.items()
-            if key.startswith(f"{item.id}.")
-        }
     else:
         question.value = _text(value)
 

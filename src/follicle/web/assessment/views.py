@@ -6,6 +6,7 @@ render. Skip logic and validation live in :mod:`follicle.web.assessment.flow` an
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -59,6 +60,8 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
         "progress": flow.progress(knowledge, answers, current),
         "back_url": _back_url(steps, index, returning),
         "returning": returning,
+        # said on the page from the setting itself, so the promise cannot drift from it
+        "kept_hours": settings.SESSION_COOKIE_AGE // 3600,
     }
     return render(request, "follicle/assessment/step.html", context, status=status)
 

@@ -4,7 +4,7 @@ unknown."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from follicle.engine.rules.costs import CostPlan, project_years
@@ -47,17 +47,9 @@ def plan_from_form(data: dict[str, Any]) -> CostPlan:
 
 
 def same_numbers(plan: CostPlan, other: CostPlan) -> bool:
-    """The form still holds the treatment's own numbers (so its caveats still apply)."""
-    return (plan.unit, plan.low, plan.high, plan.sessions_min, plan.sessions_max) == (
-        other.unit,
-        other.low,
-        other.high,
-        other.sessions_min,
-        other.sessions_max,
-    ) and (plan.maintenance_min, plan.maintenance_max) == (
-        other.maintenance_min,
-        other.maintenance_max,
-    )
+    """The form still holds the treatment's own numbers (so its caveats still apply). The form
+    cannot say whether later years are known, so that flag is not compared."""
+    return replace(other, later_years_known=plan.later_years_known) == plan
 
 
 def own_numbers_notes(plan: CostPlan) -> list[str]:

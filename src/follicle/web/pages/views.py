@@ -7,10 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from follicle.engine.rules.costs import plan_for, project_years
+from follicle.engine.rules.costs import HORIZONS, CostPlan, plan_for, project_cost
 from follicle.knowledge import default_knowledge
 from follicle.knowledge.contract import TIERS
-from follicle.knowledge.treatments import Treatment
 from follicle.web.charts import CostRow, cost_chart, legend
 from follicle.web.pages import calculator
 from follicle.web.pages.article_render import render_article
@@ -47,6 +46,7 @@ def treatment(request: HttpRequest, treatment_id: str) -> HttpResponse:
         raise Http404("No such treatment")
     articles = [a for a in knowledge.articles.values() if treatment_id in a.treatments]
     others = [t for t in knowledge.treatments.values() if t.id != treatment_id]
+    projection, cost_note = project_cost(found)
     return render(
         request,
         "follicle/pages/treatment.html",
@@ -54,16 +54,10 @@ def treatment(request: HttpRequest, treatment_id: str) -> HttpResponse:
             "t": found,
             "articles": articles,
             "others": others,
-            "cost_rows": _treatment_cost_rows(found),
+            "cost_rows": projection.by_horizon() if projection else (),
+            "cost_note": cost_note,
         },
     )
-
-
-def _treatment_cost_rows(found: Treatment) -> list[tuple[int, tuple[int, int] | None]]:
-    plan, _, _ = plan_for(found)
-    if plan is None:
-        return []
-    return [(years, project_years(plan, years)) for years in (1, 3, 5)]
 
 
 @require_GET
@@ -91,29 +85,30 @@ def costs(request: HttpRequest) -> HttpResponse:
     years = data.get("years") or 5
     chosen = knowledge.treatments.get(data.get("treatment") or "")
     notes: list[str] = []
+    plan: CostPlan | None = None  # set when the estimate is the treatment's own, from the data
     if chosen is not None:
         own, gap, notes = plan_for(chosen)
         if own is None:
             context.update({"gap": gap, "name": chosen.name})
             return render(request, "follicle/pages/costs.html", context)
         if form.starts_from_treatment():
-            plan = own
             context["form"] = CostForm(initial=calculator.form_values(own, chosen, years))
-        else:
-            typed = calculator.plan_from_form(data)
-            plan = own if calculator.same_numbers(own, typed) else typed
-        name = chosen.name if plan is own else f"{chosen.name}, with your numbers"
-        if plan is not own:
-            notes = calculator.own_numbers_notes(plan)
-    else:
+            plan = own
+        elif calculator.same_numbers(own, calculator.plan_from_form(data)):
+            plan = own
+    from_data = plan is not None
+    if plan is None:
         plan = calculator.plan_from_form(data)
-        name = "Your numbers"
+        name = f"{chosen.name}, with your numbers" if chosen is not None else "Your numbers"
         notes = calculator.own_numbers_notes(plan)
+    else:
+        assert chosen is not None
+        name = chosen.name
     rows = calculator.year_rows(plan, years)
     spans = tuple(
         (r.year, *r.so_far)
         for r in rows
-        if r.so_far is not None and (r.year in (1, 3, 5) or r.year == years)
+        if r.so_far is not None and (r.year in HORIZONS or r.year == years)
     )
     context.update(
         {
@@ -121,7 +116,7 @@ def costs(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "years": years,
             "assumptions": notes,
-            "treatment": chosen if chosen is not None and name == chosen.name else None,
+            "treatment": chosen if from_data else None,
             "chart": cost_chart([CostRow(name, spans)], f"Estimated cost of {name} over time"),
             "legend": legend(tuple(y for y, _, _ in spans)),
         }
