@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from follicle.engine.result import CostProjection
-from follicle.engine.rules.costs import dollars, money_range
+from follicle.money import dollars, money_range
 
 __all__ = [
     "CERTAINTY",

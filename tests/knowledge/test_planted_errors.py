@@ -137,3 +137,17 @@ def test_a_fact_resting_only_on_an_unconfirmed_source_must_be_stored_as_unverifi
     _, problems = check_knowledge(knowledge_copy)
     assert [(p.file, p.field) for p in problems] == [("treatments/finasteride.yaml", "costs[0]")]
     assert "no source it cites was confirmed" in problems[0].message
+
+
+def test_treatment_links_must_exist_and_must_not_loop(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """A typo in ``follows`` would silently keep a second-line option closed; a loop in
+    ``ranks_after`` would leave the ranking without an order."""
+    edit("treatments/dutasteride.yaml", "follows: [finasteride]", "follows: [finasterid]")
+    edit("treatments/prp.yaml", "\nplacements:", "\nranks_after: [exosomes]\n\nplacements:")
+    _, problems = check_knowledge(knowledge_copy)
+    found = {(p.file, p.field, p.message) for p in problems}
+    assert ("treatments/dutasteride.yaml", "follows[0]", "unknown treatment 'finasterid'") in found
+    loops = {p.file for p in problems if p.message == "ranks_after makes a loop"}
+    assert loops == {"treatments/prp.yaml", "treatments/exosomes.yaml"}

@@ -23,6 +23,7 @@ from follicle.engine.conditions_eval import (
 )
 from follicle.engine.result import CostProjection, Evidence
 from follicle.engine.rules.costs import project_cost
+from follicle.engine.wording import factor_message, stated
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.conditions import HairCondition, Signal
 from follicle.knowledge.predicates import Predicate
@@ -55,12 +56,15 @@ class CompiledRule:
     index: int
     rule_id: str
     reads: tuple[str, ...]
+    #: The rule's message as a result shows it (unverified ones say so), worded once here.
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledTreatment:
     treatment: Treatment
-    placements: tuple[tuple[str, Placement, Check | None, tuple[str, ...]], ...]
+    #: (rule id, placement, its check or None for the default, items read, reason as shown)
+    placements: tuple[tuple[str, Placement, Check | None, tuple[str, ...], str], ...]
     contraindications: tuple[CompiledRule, ...]
     cautions: tuple[CompiledRule, ...]
     evidence: Evidence
@@ -77,6 +81,7 @@ class CompiledSignal:
     index: int
     rule_id: str
     reads: tuple[str, ...]
+    text: str  # the reason as a result shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +98,8 @@ class CompiledKnowledge:
     red_flag_checks: CheckMany
     conditions: tuple[CompiledCondition, ...]
     signal_checks: CheckMany
-    factors: tuple[tuple[ContributingFactor, tuple[str, ...]], ...]
+    #: (factor, items read, its message as a result shows it)
+    factors: tuple[tuple[ContributingFactor, tuple[str, ...], str], ...]
     factor_checks: CheckMany
     rule_checks: CheckMany
     treatments: tuple[CompiledTreatment, ...]
@@ -116,6 +122,7 @@ def _rules(
                 index=len(predicates),
                 rule_id=f"option.{treatment_id}.{kind}.{rule.id}",
                 reads=rule.when.items(),
+                text=stated(rule.message, rule),
             )
         )
         predicates.append(rule.when)
@@ -132,6 +139,7 @@ def _treatment(t: Treatment, types: Types, predicates: list[Predicate]) -> Compi
                 p,
                 compile_predicate(p.when, types) if p.when is not None else None,
                 p.when.items() if p.when is not None else (),
+                stated(p.reason, p),
             )
             for n, p in enumerate(t.placements)
         ),
@@ -179,14 +187,21 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
     )
     rule_predicates: list[Predicate] = []
     treatments = tuple(_treatment(t, types, rule_predicates) for t in knowledge.treatments.values())
-    signal_predicates = [s.when for c in knowledge.conditions.values() for s in c.signals]
+    signal_predicates: list[Predicate] = []
     conditions = []
-    index = 0
     for c in knowledge.conditions.values():
         signals = []
         for n, s in enumerate(c.signals):
-            signals.append(CompiledSignal(s, index, f"condition.{c.id}.signal.{n}", s.when.items()))
-            index += 1
+            signals.append(
+                CompiledSignal(
+                    s,
+                    len(signal_predicates),
+                    f"condition.{c.id}.signal.{n}",
+                    s.when.items(),
+                    stated(s.reason, s),
+                )
+            )
+            signal_predicates.append(s.when)
         conditions.append(CompiledCondition(condition=c, signals=tuple(signals)))
     return CompiledKnowledge(
         knowledge=knowledge,
@@ -195,7 +210,9 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
         red_flag_checks=compile_many([f.when for f in knowledge.red_flags.values()], types),
         conditions=tuple(conditions),
         signal_checks=compile_many(signal_predicates, types),
-        factors=tuple((f, f.when.items()) for f in knowledge.contributing_factors.values()),
+        factors=tuple(
+            (f, f.when.items(), factor_message(f)) for f in knowledge.contributing_factors.values()
+        ),
         factor_checks=compile_many(
             [f.when for f in knowledge.contributing_factors.values()], types
         ),

@@ -214,11 +214,6 @@ def compile_predicate(predicate: Predicate, types: Mapping[str, str] | None = No
     return _generate("check", f"bool({generator.expression(predicate)})", generator)  # type: ignore[return-value]
 
 
-def reads(predicate: Predicate) -> tuple[str, ...]:
-    """Every answer item the predicate looks at, in order of first mention."""
-    return predicate.items()
-
-
 Explain = Callable[[Answers], tuple[bool, tuple[str, ...]]]
 
 
@@ -255,8 +250,3 @@ def compile_explainer(predicate: Predicate) -> Explain:
         return explain_any
     inner, read = compile_predicate(predicate.not_), predicate.items()
     return lambda answers: (False, ()) if inner(answers) else (True, read)
-
-
-def matched_items(predicate: Predicate, answers: Answers) -> tuple[str, ...]:
-    """The items whose answers made a true predicate true (compiles on every call; for tests)."""
-    return compile_explainer(predicate)(answers)[1]

@@ -64,12 +64,16 @@ def _missing_message(item: Item) -> str:
     return "List the treatments, or send an empty object {} if there are none."
 
 
+def _range_message(item: Item) -> str:
+    """Worded only when an answer is out of range (not for every valid number)."""
+    return item.error_message or f"Enter a whole number from {item.minimum} to {item.maximum}."
+
+
 class _Parser:
     """Turns one raw value into a typed answer, or records what is wrong with it."""
 
     def __init__(self, treatment_names: dict[str, str], accepted: Answers) -> None:
         self.treatment_names = treatment_names
-        self.treatment_ids = tuple(treatment_names)
         self.accepted = accepted
         self.errors: list[FieldError] = []
 
@@ -79,20 +83,17 @@ class _Parser:
     def integer(self, compiled_item: CompiledItem, raw: object) -> AnswerValue | None:
         item = compiled_item.item
         assert item.minimum is not None and item.maximum is not None
-        range_message = (
-            item.error_message or f"Enter a whole number from {item.minimum} to {item.maximum}."
-        )
         if not _is_int(raw):
-            self.fail(item.id, range_message)
+            self.fail(item.id, _range_message(item))
             return None
         assert isinstance(raw, int)
-        low, high, message = item.minimum, item.maximum, range_message
+        low, high, message = item.minimum, item.maximum, None
         for limit, check in compiled_item.limits:
             if check(self.accepted):
                 low, high, message = limit.minimum, limit.maximum, limit.message
                 break
         if not low <= raw <= high:
-            self.fail(item.id, message)
+            self.fail(item.id, message or _range_message(item))
             return None
         return raw
 
@@ -149,11 +150,9 @@ class _Parser:
         for key in sorted(raw, key=str):
             value = raw[key]
             field = f"{item.id}.{key}"
-            if key not in self.treatment_ids:
-                self.fail(
-                    field,
-                    f"“{key}” is not a treatment we know. Use one of: {_quote(self.treatment_ids)}.",
-                )
+            if key not in self.treatment_names:
+                known = _quote(tuple(self.treatment_names))
+                self.fail(field, f"“{key}” is not a treatment we know. Use one of: {known}.")
                 ok = False
                 continue
             if item.type == "months_by_treatment":

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from follicle.knowledge.base import Id, IntRange, RefId, Strict, Text
 from follicle.knowledge.treatments import CostRange, Treatment
+from follicle.money import money_range
 
 PLACEHOLDER = re.compile(r"\[\[(ref|fact|value):([a-z0-9_.\-]+)\]\]")
 
@@ -53,10 +54,6 @@ class Resolved:
     verified: bool = True
 
 
-def _money(amount: int) -> str:
-    return f"${amount:,}"
-
-
 def describe(value: Any) -> Resolved | None:
     """Words for a value of the data, or None when it is not something an article can show."""
     if isinstance(value, IntRange):
@@ -64,12 +61,11 @@ def describe(value: Any) -> Resolved | None:
             str(value.min) if value.min == value.max else f"{value.min} to {value.max}", ()
         )
     if isinstance(value, CostRange):
-        ends = (
-            _money(value.low)
-            if value.low == value.high
-            else f"{_money(value.low)} to {_money(value.high)}"
+        return Resolved(
+            f"{money_range(value.low, value.high)} per {value.unit}",
+            value.citations,
+            value.verified,
         )
-        return Resolved(f"{ends} per {value.unit}", value.citations, value.verified)
     if isinstance(value, BaseModel) and hasattr(value, "text") and hasattr(value, "citations"):
         return Resolved(value.text, value.citations, getattr(value, "verified", True))
     if isinstance(value, (int, str)) and not isinstance(value, bool):

@@ -236,19 +236,37 @@ def _exosome_rules(parsed: Parsed, checker: _Checker) -> None:
         )
 
 
+def _no_ranking_cycle(parsed: Parsed, checker: _Checker) -> None:
+    """``ranks_after`` must not loop (a after b after a): the ranking relies on it."""
+    after = {t.id: set(t.ranks_after) for t in parsed.treatments}
+    for start, leaders in after.items():
+        seen: set[str] = set()
+        frontier = set(leaders)
+        while frontier:
+            current = frontier.pop()
+            if current == start:
+                checker.add(f"treatments/{start}.yaml", "ranks_after", "ranks_after makes a loop")
+                break
+            if current not in seen:
+                seen.add(current)
+                frontier |= after.get(current, set())
+
+
 def _links(parsed: Parsed, checker: _Checker) -> None:
     """Ids that point at other entries (conditions treated, checks suggested) must exist."""
     condition_ids = {c.id for c in parsed.conditions}
     check_ids = {c.id for c in parsed.checks}
     treatment_ids = {t.id for t in parsed.treatments}
     for t in parsed.treatments:
-        for index, leader in enumerate(t.ranks_after):
-            if leader not in treatment_ids or leader == t.id:
-                checker.add(
-                    f"treatments/{t.id}.yaml",
-                    f"ranks_after[{index}]",
-                    f"unknown treatment {leader!r}",
-                )
+        for field_name, targets in (("ranks_after", t.ranks_after), ("follows", t.follows)):
+            for index, target in enumerate(targets):
+                if target == t.id:
+                    message = "a treatment cannot name itself here"
+                elif target not in treatment_ids:
+                    message = f"unknown treatment {target!r}"
+                else:
+                    continue
+                checker.add(f"treatments/{t.id}.yaml", f"{field_name}[{index}]", message)
         for index, treated in enumerate(t.suitability.treats):
             if treated not in condition_ids:
                 checker.add(
@@ -256,6 +274,7 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
                     f"suitability.treats[{index}]",
                     f"unknown condition {treated!r}",
                 )
+    _no_ranking_cycle(parsed, checker)
     links = [
         *(("conditions.yaml", f"{c.id}.checks", c.checks) for c in parsed.conditions),
         *(

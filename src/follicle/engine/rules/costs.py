@@ -14,18 +14,9 @@ from fractions import Fraction
 
 from follicle.engine.result import CostProjection, Money
 from follicle.knowledge.treatments import Treatment
+from follicle.money import money_range
 
 HORIZONS = (1, 3, 5)
-
-
-def dollars(amount: int) -> str:
-    """``1500`` -> ``$1,500``."""
-    return f"${amount:,}"
-
-
-def money_range(low: int, high: int) -> str:
-    """``$800 to $2,000``, or one amount when both ends are the same."""
-    return dollars(low) if low == high else f"{dollars(low)} to {dollars(high)}"
 
 
 def _round(value: Fraction) -> int:

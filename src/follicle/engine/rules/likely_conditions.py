@@ -14,7 +14,6 @@ from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge
 from follicle.engine.result import LikelyCondition
 from follicle.engine.trace import Trace
-from follicle.engine.wording import stated
 from follicle.knowledge.contract import Likelihood
 
 
@@ -61,7 +60,7 @@ def weigh_conditions(
                     id=condition.id,
                     name=condition.plain_name,
                     likelihood=likelihood,
-                    reasons=tuple(stated(s.signal.reason, s.signal) for s in fired),
+                    reasons=tuple(s.text for s in fired),
                     reason_rules=tuple(s.rule_id for s in fired),
                     suggested_checks=condition.checks,
                     citations=tuple(

@@ -28,12 +28,11 @@ from dataclasses import dataclass, field
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
 from follicle.engine.result import CostProjection, Criterion, Option
-from follicle.engine.rules.costs import dollars
 from follicle.engine.rules.exosomes import EXOSOMES
 from follicle.engine.trace import Trace
-from follicle.engine.wording import stated
 from follicle.knowledge.contract import Route, Status, Tier
 from follicle.knowledge.treatments import Caution
+from follicle.money import dollars
 
 OPEN_TO_WORDS = {
     "pills": "tablets",
@@ -92,10 +91,6 @@ class Draft:
         self.id = self.compiled.treatment.id
 
     @property
-    def blocked(self) -> bool:
-        return self.block is not None
-
-    @property
     def gap(self) -> bool:
         """Meant for this person but avoided, declined or failed: a reason to go further."""
         return self.applicable and self.block in ("avoid", "declined", "failed")
@@ -128,10 +123,10 @@ class Draft:
 
 
 def _place(compiled_treatment: CompiledTreatment, answers: Answers, trace: Trace) -> Draft:
-    for rule_id, placement, holds, reads in compiled_treatment.placements:
+    for rule_id, placement, holds, reads, reason in compiled_treatment.placements:
         if holds is None or holds(answers):
             draft = Draft(compiled=compiled_treatment, tier=placement.tier)
-            draft.because(trace.fire(rule_id, reads), stated(placement.reason, placement))
+            draft.because(trace.fire(rule_id, reads), reason)
             draft.cite(placement.citations)
             return draft
     raise AssertionError("the checker guarantees a default placement")  # pragma: no cover
@@ -142,8 +137,7 @@ def _contraindications(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> N
         if fired[compiled_rule.index]:
             draft.status, draft.block = "avoid", "avoid"
             draft.because(
-                trace.fire(compiled_rule.rule_id, compiled_rule.reads),
-                stated(compiled_rule.rule.message, compiled_rule.rule),
+                trace.fire(compiled_rule.rule_id, compiled_rule.reads), compiled_rule.text
             )
             draft.cite(compiled_rule.rule.citations)
 
@@ -157,7 +151,7 @@ def _cautions(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> bool:
             assert isinstance(rule, Caution)
             needs_clinician = needs_clinician or rule.needs_clinician
             trace.fire(compiled_rule.rule_id, compiled_rule.reads)
-            draft.cautions.append(stated(rule.message, rule))
+            draft.cautions.append(compiled_rule.text)
             draft.cite(rule.citations)
     return needs_clinician
 

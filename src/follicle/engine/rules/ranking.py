@@ -26,10 +26,13 @@ CERTAINTY_ORDER = {name: n for n, name in enumerate(CERTAINTIES)}
 def _respect_precedence(
     ranked: list[Draft], ranks_after: dict[str, tuple[str, ...]], trace: Trace
 ) -> None:
-    for _ in range(len(ranked) ** 2):  # the data is acyclic; this bounds a mistake
+    """Move each follower to just below its leader; repeat until nothing moves (the checker
+    guarantees ``ranks_after`` has no loop, so this ends)."""
+    moved = True
+    while moved:
         moved = False
+        position = {d.id: n for n, d in enumerate(ranked)}
         for follower, leaders in ranks_after.items():
-            position = {d.id: n for n, d in enumerate(ranked)}
             for leader in leaders:
                 if (
                     follower in position
@@ -41,8 +44,8 @@ def _respect_precedence(
                     trace.fire(f"rank.{follower}.after.{leader}")
                     moved = True
                     break
-        if not moved:
-            return
+            if moved:
+                break
 
 
 def rank_options(

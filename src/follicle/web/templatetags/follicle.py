@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString
 
 from follicle import labels
 from follicle.knowledge import default_knowledge
+from follicle.knowledge.articles import describe
+from follicle.knowledge.base import IntRange
 
 register = template.Library()
 
@@ -90,11 +92,8 @@ def cite(*reference_ids: str | tuple[str, ...] | list[str]) -> SafeString:
 
 @register.filter
 def range_text(value: object) -> str:
-    """``IntRange(min=3, max=6)`` -> ``3 to 6``; equal ends -> ``3``."""
-    low, high = getattr(value, "min", None), getattr(value, "max", None)
-    if low is None or high is None:
-        return ""
-    return str(low) if low == high else f"{low} to {high}"
+    """``IntRange(min=3, max=6)`` -> ``3 to 6``; equal ends -> ``3`` (the articles' wording)."""
+    return describe(value).text if isinstance(value, IntRange) else ""  # type: ignore[union-attr]
 
 
 @register.filter
