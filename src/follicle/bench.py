@@ -120,6 +120,17 @@ def bare_view(request: Any) -> Any:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _bench_urls() -> type:
+    """The site's URLs plus a bare view: the baseline every page is measured against."""
+    from django.urls import include, path
+
+    return type(
+        "BenchUrls",
+        (),
+        {"urlpatterns": [path("bench-bare/", bare_view), path("", include("follicle.web.urls"))]},
+    )
+
+
 def _page_weight(client: Any, url: str) -> tuple[int, int]:
     """Bytes of the page and of the CSS and JS it links (raw, gzip)."""
     import gzip
@@ -140,20 +151,10 @@ def bench_web() -> None:
         import django
         from django.core.management import call_command
         from django.test import Client, override_settings
-        from django.urls import include, path
 
         django.setup()
         call_command("migrate", verbosity=0)
-        urls = type(
-            "BenchUrls",
-            (),
-            {
-                "urlpatterns": [
-                    path("bench-bare/", bare_view),
-                    path("", include("follicle.web.urls")),
-                ]
-            },
-        )
+        urls = _bench_urls()
         with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
             client = Client()
             from follicle.engine.examples import EXAMPLE
@@ -236,7 +237,6 @@ def bench_queue() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client, override_settings
-    from django.urls import include, path
     from django.utils import timezone
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -254,11 +254,7 @@ def bench_queue() -> None:
     bulk_cases(person, QUEUE_CASES, start=timezone.now() - timedelta(days=365))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    urls = type(
-        "BenchUrls",
-        (),
-        {"urlpatterns": [path("bench-bare/", bare_view), path("", include("follicle.web.urls"))]},
-    )
+    urls = _bench_urls()
     with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
         client = Client()
         client.force_login(clinician, backend="django.contrib.auth.backends.ModelBackend")
