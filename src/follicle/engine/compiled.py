@@ -10,8 +10,9 @@ knows its ``index`` in that tuple.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from follicle.engine.conditions_eval import (
     Check,
@@ -30,6 +31,9 @@ from follicle.knowledge.predicates import Predicate
 from follicle.knowledge.questionnaire import Item, Limit
 from follicle.knowledge.treatments import CodedRule, Placement, Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
+
+if TYPE_CHECKING:
+    from follicle.engine.rules.likely_conditions import Weighing
 
 Types = Mapping[str, str]
 
@@ -88,6 +92,14 @@ class CompiledSignal:
 class CompiledCondition:
     condition: HairCondition
     signals: tuple[CompiledSignal, ...]
+    #: The condition's place in the data, and its signals' slice of ``signal_checks``.
+    order: int
+    start: int
+    stop: int
+    #: Which of its signals hold -> how the condition is weighed. A condition has a handful of
+    #: signals, so there are few such patterns, and each is weighed once per knowledge version
+    #: (filled on first use by :mod:`follicle.engine.rules.likely_conditions`).
+    weighings: dict[tuple[bool, ...], Weighing] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +201,8 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
     treatments = tuple(_treatment(t, types, rule_predicates) for t in knowledge.treatments.values())
     signal_predicates: list[Predicate] = []
     conditions = []
-    for c in knowledge.conditions.values():
+    for order, c in enumerate(knowledge.conditions.values()):
+        start = len(signal_predicates)
         signals = []
         for n, s in enumerate(c.signals):
             signals.append(
@@ -202,7 +215,15 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
                 )
             )
             signal_predicates.append(s.when)
-        conditions.append(CompiledCondition(condition=c, signals=tuple(signals)))
+        conditions.append(
+            CompiledCondition(
+                condition=c,
+                signals=tuple(signals),
+                order=order,
+                start=start,
+                stop=len(signal_predicates),
+            )
+        )
     return CompiledKnowledge(
         knowledge=knowledge,
         items=items,

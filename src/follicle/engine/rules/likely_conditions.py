@@ -4,6 +4,10 @@ A condition is ``likely`` when at least one strong signal, or two supporting one
 and none points away; ``possible`` when any signal points to it. Conditions with no signal for
 them are left out. Order: likely first, then by strong, supporting and (fewest) against
 signals, then the data's order, so the ranking is deterministic.
+
+How a condition is weighed depends only on which of its signals hold, and a condition has at
+most a handful of signals; so each pattern is weighed once per knowledge version
+(:func:`weigh`) and kept on the compiled condition.
 """
 
 from __future__ import annotations
@@ -11,20 +15,57 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from follicle.engine.answers import Answers
-from follicle.engine.compiled import CompiledKnowledge
+from follicle.engine.compiled import CompiledCondition, CompiledKnowledge
 from follicle.engine.result import LikelyCondition
-from follicle.engine.trace import Trace
+from follicle.engine.trace import Fired, Trace
 from follicle.knowledge.contract import Likelihood
 
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
     result: LikelyCondition
-    strong: int
-    supporting: int
-    against: int
-    order: int
+    #: Sorts the conditions: likely first, more strong and supporting, fewer against, data order.
+    key: tuple[bool, int, int, int, int]
     reads: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    """One condition weighed for one pattern of holding signals."""
+
+    #: The rules that fired, in order, for the trace.
+    fired: tuple[Fired, ...]
+    #: None when no signal points to the condition (only signals against it hold).
+    weighed: Weighed | None
+
+
+def weigh(compiled_condition: CompiledCondition, holds: tuple[bool, ...]) -> Weighing:
+    """Weigh a condition given which of its signals hold (``holds[n]`` for signal ``n``)."""
+    fired = [s for s, held in zip(compiled_condition.signals, holds, strict=True) if held]
+    strong = sum(s.signal.strength == "strong" for s in fired)
+    supporting = sum(s.signal.strength == "supporting" for s in fired)
+    against = len(fired) - strong - supporting
+    trace: list[Fired] = [(s.rule_id, s.reads) for s in fired]
+    if strong + supporting == 0:
+        return Weighing(fired=tuple(trace), weighed=None)
+    condition = compiled_condition.condition
+    likely = (strong >= 1 or supporting >= 2) and against == 0
+    likelihood: Likelihood = "likely" if likely else "possible"
+    reads = tuple(dict.fromkeys(i for s in fired for i in s.reads))
+    trace.append((f"condition.{condition.id}.{likelihood}", reads))
+    result = LikelyCondition(
+        id=condition.id,
+        name=condition.plain_name,
+        likelihood=likelihood,
+        reasons=tuple(s.text for s in fired),
+        reason_rules=tuple(s.rule_id for s in fired),
+        suggested_checks=condition.checks,
+        citations=tuple(
+            dict.fromkeys([*(c for s in fired for c in s.signal.citations), *condition.citations])
+        ),
+    )
+    key = (not likely, -strong, -supporting, against, compiled_condition.order)
+    return Weighing(fired=tuple(trace), weighed=Weighed(result=result, key=key, reads=reads))
 
 
 def weigh_conditions(
@@ -33,56 +74,15 @@ def weigh_conditions(
     """The likely and possible conditions, and for each the answer items its signals read."""
     weighed: list[Weighed] = []
     holds = data.signal_checks(answers)
-    for order, compiled_condition in enumerate(data.conditions):
-        fired = [s for s in compiled_condition.signals if holds[s.index]]
-        if not fired:
+    for compiled_condition in data.conditions:
+        pattern = holds[compiled_condition.start : compiled_condition.stop]
+        if True not in pattern:
             continue
-        strong = supporting = against = 0
-        for s in fired:
-            trace.fire(s.rule_id, s.reads)
-            strength = s.signal.strength
-            if strength == "strong":
-                strong += 1
-            elif strength == "supporting":
-                supporting += 1
-            else:
-                against += 1
-        if strong + supporting == 0:
-            continue
-        condition = compiled_condition.condition
-        likely = (strong >= 1 or supporting >= 2) and against == 0
-        likelihood: Likelihood = "likely" if likely else "possible"
-        reads = tuple(dict.fromkeys(i for s in fired for i in s.reads))
-        trace.fire(f"condition.{condition.id}.{likelihood}", reads)
-        weighed.append(
-            Weighed(
-                result=LikelyCondition(
-                    id=condition.id,
-                    name=condition.plain_name,
-                    likelihood=likelihood,
-                    reasons=tuple(s.text for s in fired),
-                    reason_rules=tuple(s.rule_id for s in fired),
-                    suggested_checks=condition.checks,
-                    citations=tuple(
-                        dict.fromkeys(
-                            [*(c for s in fired for c in s.signal.citations), *condition.citations]
-                        )
-                    ),
-                ),
-                strong=strong,
-                supporting=supporting,
-                against=against,
-                order=order,
-                reads=reads,
-            )
-        )
-    weighed.sort(
-        key=lambda w: (
-            w.result.likelihood != "likely",
-            -w.strong,
-            -w.supporting,
-            w.against,
-            w.order,
-        )
-    )
+        weighing = compiled_condition.weighings.get(pattern)
+        if weighing is None:
+            weighing = compiled_condition.weighings[pattern] = weigh(compiled_condition, pattern)
+        trace.extend(weighing.fired)
+        if weighing.weighed is not None:
+            weighed.append(weighing.weighed)
+    weighed.sort(key=lambda w: w.key)
     return tuple(w.result for w in weighed), {w.result.id: w.reads for w in weighed}

@@ -23,7 +23,7 @@ The order of the questions asked of each treatment is the clinical order of prio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
@@ -69,33 +69,61 @@ class Person:
         )
 
 
-@dataclass(slots=True)
 class Draft:
-    """An option while the rules are still deciding it."""
+    """An option while the rules are still deciding it.
 
-    compiled: CompiledTreatment
-    tier: Tier
-    status: Status | None = None
-    reasons: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
-    cautions: list[str] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
-    # Why the option is not available now: "avoid", "declined", "failed" or "unsuitable".
-    block: str | None = None
-    # Meant for this person's sex and age at all (finasteride is not, for a woman).
-    applicable: bool = True
-    # The treatment id, copied once: the rules ask for it dozens of times per assessment.
-    id: str = field(init=False)
+    :meth:`because` records a reason and fires its rule in the trace in one step: an
+    assessment gives about sixty reasons, so the engine's speed depends on this staying small.
+    """
 
-    def __post_init__(self) -> None:
-        self.id = self.compiled.treatment.id
+    __slots__ = (
+        "_fired",
+        "applicable",
+        "block",
+        "cautions",
+        "citations",
+        "compiled",
+        "id",
+        "reasons",
+        "rules",
+        "status",
+        "tier",
+    )
+
+    def __init__(self, compiled: CompiledTreatment, tier: Tier, trace: Trace) -> None:
+        self.compiled = compiled
+        # The treatment id, copied once: the rules ask for it dozens of times per assessment.
+        self.id = compiled.treatment.id
+        self.tier = tier
+        self.status: Status | None = None
+        self.reasons: list[str] = []
+        self.rules: list[str] = []
+        self.cautions: list[str] = []
+        self.citations: list[str] = []
+        # Why the option is not available now: "avoid", "declined", "failed" or "unsuitable".
+        self.block: str | None = None
+        # Meant for this person's sex and age at all (finasteride is not, for a woman).
+        self.applicable = True
+        self._fired = trace.fired
 
     @property
     def gap(self) -> bool:
         """Meant for this person but avoided, declined or failed: a reason to go further."""
         return self.applicable and self.block in ("avoid", "declined", "failed")
 
-    def because(self, rule: str, reason: str) -> None:
+    def because(self, rule: str, reason: str, reads: tuple[str, ...] = ()) -> None:
+        """Fire ``rule`` (which read ``reads``) and give its reason."""
+        self._fired.append((rule, reads))
+        self.rules.append(rule)
+        self.reasons.append(reason)
+
+    def caution(self, rule: str, caution: str, reads: tuple[str, ...]) -> None:
+        """Fire ``rule`` (which read ``reads``) and give its caution."""
+        self._fired.append((rule, reads))
+        self.cautions.append(caution)
+
+    def noted(self, rule: str, reason: str) -> None:
+        """Give the reason of a rule that already fired elsewhere (an exosome criterion)."""
         self.rules.append(rule)
         self.reasons.append(reason)
 
@@ -107,7 +135,7 @@ class Draft:
         compiled = self.compiled
         assert self.status is not None
         return Option(
-            treatment=compiled.treatment.id,
+            treatment=self.id,
             name=compiled.treatment.name,
             tier=self.tier,
             status=self.status,
@@ -116,7 +144,11 @@ class Draft:
             reasons=tuple(self.reasons),
             reason_rules=tuple(self.rules),
             cautions=tuple(self.cautions),
-            citations=tuple(dict.fromkeys((*self.citations, *compiled.citations))),
+            citations=(
+                tuple(dict.fromkeys([*self.citations, *compiled.citations]))
+                if self.citations
+                else compiled.citations
+            ),
             cost=compiled.cost,
             cost_note=compiled.cost_note,
         )
@@ -125,24 +157,22 @@ class Draft:
 def _place(compiled_treatment: CompiledTreatment, answers: Answers, trace: Trace) -> Draft:
     for rule_id, placement, holds, reads, reason in compiled_treatment.placements:
         if holds is None or holds(answers):
-            draft = Draft(compiled=compiled_treatment, tier=placement.tier)
-            draft.because(trace.fire(rule_id, reads), reason)
+            draft = Draft(compiled_treatment, placement.tier, trace)
+            draft.because(rule_id, reason, reads)
             draft.cite(placement.citations)
             return draft
     raise AssertionError("the checker guarantees a default placement")  # pragma: no cover
 
 
-def _contraindications(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> None:
+def _contraindications(draft: Draft, fired: tuple[bool, ...]) -> None:
     for compiled_rule in draft.compiled.contraindications:
         if fired[compiled_rule.index]:
             draft.status, draft.block = "avoid", "avoid"
-            draft.because(
-                trace.fire(compiled_rule.rule_id, compiled_rule.reads), compiled_rule.text
-            )
+            draft.because(compiled_rule.rule_id, compiled_rule.text, compiled_rule.reads)
             draft.cite(compiled_rule.rule.citations)
 
 
-def _cautions(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> bool:
+def _cautions(draft: Draft, fired: tuple[bool, ...]) -> bool:
     """Add every caution that holds; True if one of them needs a clinician's view first."""
     needs_clinician = False
     for compiled_rule in draft.compiled.cautions:
@@ -150,36 +180,35 @@ def _cautions(draft: Draft, fired: tuple[bool, ...], trace: Trace) -> bool:
             rule = compiled_rule.rule
             assert isinstance(rule, Caution)
             needs_clinician = needs_clinician or rule.needs_clinician
-            trace.fire(compiled_rule.rule_id, compiled_rule.reads)
-            draft.cautions.append(compiled_rule.text)
+            draft.caution(compiled_rule.rule_id, compiled_rule.text, compiled_rule.reads)
             draft.cite(rule.citations)
     return needs_clinician
 
 
-def _suitability(
-    draft: Draft, person: Person, identified: dict[str, tuple[str, ...]], trace: Trace
-) -> None:
+def _suitability(draft: Draft, person: Person, identified: dict[str, tuple[str, ...]]) -> None:
     """Mark the draft ``not_now`` (and blocked) if it is not meant for this person."""
     treatment = draft.compiled.treatment
     suitability = treatment.suitability
     sex = person.sex
     if sex not in suitability.sexes:
         reason = suitability.sex_reason or f"It is not used for people whose sex at birth is {sex}."
-        draft.because(trace.fire(f"option.{draft.id}.suitability.sex", ("sex",)), reason)
+        draft.because(f"option.{draft.id}.suitability.sex", reason, ("sex",))
         draft.cite(suitability.citations)
         draft.status, draft.block = "not_now", "unsuitable"
     if person.age < suitability.min_age:
         draft.because(
-            trace.fire(f"option.{draft.id}.suitability.age", ("age",)),
+            f"option.{draft.id}.suitability.age",
             f"It is meant for people aged {suitability.min_age} or over.",
+            ("age",),
         )
         draft.status, draft.block = "not_now", "unsuitable"
     treated = [c for c in suitability.treats if c in identified]
     if not treated and draft.id != EXOSOMES:
         reads = tuple(dict.fromkeys(i for r in identified.values() for i in r))
         draft.because(
-            trace.fire(f"option.{draft.id}.suitability.condition", reads),
+            f"option.{draft.id}.suitability.condition",
             "It treats kinds of hair loss that your answers do not point to.",
+            reads,
         )
         draft.status, draft.block = "not_now", "unsuitable"
     if draft.id != EXOSOMES:  # openness to experimental treatment is criterion 2 of the contract
@@ -187,39 +216,44 @@ def _suitability(
         if missing:
             words = " or ".join(OPEN_TO_WORDS[m] for m in missing)
             draft.because(
-                trace.fire(f"option.{draft.id}.preference.open_to", ("open_to",)),
+                f"option.{draft.id}.preference.open_to",
                 f"You did not choose {words} among the kinds of treatment you are open to.",
+                ("open_to",),
             )
             draft.status, draft.block = "not_now", draft.block or "declined"
 
 
-def _history(draft: Draft, person: Person, trace: Trace) -> None:
+def _history(draft: Draft, person: Person) -> None:
     treatment = draft.compiled.treatment
     outcome = person.tried.get(draft.id)
     if outcome == "side_effects":
         draft.because(
-            trace.fire(f"option.{draft.id}.history.side_effects", ("tried_before",)),
+            f"option.{draft.id}.history.side_effects",
             "You stopped it because of side effects. A clinician can say whether another dose or form might suit you.",
+            ("tried_before",),
         )
         draft.status, draft.block = "not_now", draft.block or "failed"
     elif outcome == "no_benefit":
         draft.because(
-            trace.fire(f"option.{draft.id}.history.no_benefit", ("tried_before",)),
+            f"option.{draft.id}.history.no_benefit",
             "You tried it before without benefit. A clinician can check whether it was used long enough: "
             + treatment.time_to_effect.text,
+            ("tried_before",),
         )
         draft.cite(treatment.time_to_effect.citations)
         draft.status, draft.block = "not_now", draft.block or "failed"
     elif outcome == "helped":
         draft.because(
-            trace.fire(f"option.{draft.id}.history.helped", ("tried_before",)),
+            f"option.{draft.id}.history.helped",
             "You said it helped when you used it before.",
+            ("tried_before",),
         )
     months = person.months.get(draft.id)
     if months is not None:
         draft.because(
-            trace.fire(f"option.{draft.id}.history.current", ("current_treatments",)),
+            f"option.{draft.id}.history.current",
             f"You are using it now ({months} months without a break).",
+            ("current_treatments",),
         )
 
 
@@ -260,90 +294,87 @@ class Context:
         )
 
 
-def _first_line(draft: Draft, ctx: Context, trace: Trace) -> None:
+def _first_line(draft: Draft, ctx: Context) -> None:
     rule = f"option.{draft.id}.tier.first_line"
     if any(c in ctx.likely for c in draft.compiled.treatment.suitability.treats):
         draft.status = "recommended"
         draft.because(
-            trace.fire(rule),
-            "It is a first-line treatment with strong evidence for people like you.",
+            rule, "It is a first-line treatment with strong evidence for people like you."
         )
     else:
         draft.status = "consider"
         draft.because(
-            trace.fire(f"{rule}.condition_only_possible"),
+            f"{rule}.condition_only_possible",
             "Your answers only possibly point to the kind of hair loss it treats, so a clinician should confirm that first.",
         )
 
 
-def _second_line(draft: Draft, ctx: Context, trace: Trace) -> None:
+def _second_line(draft: Draft, ctx: Context) -> None:
     rule = f"option.{draft.id}.tier.second_line"
     follows = draft.compiled.treatment.follows
     if draft.id in ctx.person.months:
         draft.status = "consider"
         draft.because(
-            trace.fire(f"{rule}.in_use", ("current_treatments",)),
+            f"{rule}.in_use",
             "You already use it; a clinician can review how it is going.",
+            ("current_treatments",),
         )
     elif ctx.first_line_gap(follows):
         draft.status = "consider"
         draft.because(
-            trace.fire(
-                f"{rule}.first_line_unavailable", ("tried_before", "open_to", "current_treatments")
-            ),
+            f"{rule}.first_line_unavailable",
             "The first-line option it usually follows is not suitable for you, not wanted or has not "
             "worked, so this is worth discussing with a clinician.",
+            ("tried_before", "open_to", "current_treatments"),
         )
     else:
         draft.status = "not_now"
         draft.because(
-            trace.fire(f"{rule}.after_first_line"),
+            f"{rule}.after_first_line",
             "It is usually tried after first-line treatment, if that does not work or does not suit you.",
         )
 
 
-def _adjunct(draft: Draft, ctx: Context, trace: Trace) -> None:
+def _adjunct(draft: Draft, ctx: Context) -> None:
     rule = f"option.{draft.id}.tier.adjunct"
     if ctx.evidence_based_in_hand():
         draft.status = "consider"
-        draft.because(
-            trace.fire(rule),
-            "It can be added alongside a first-line treatment, not instead of one.",
-        )
+        draft.because(rule, "It can be added alongside a first-line treatment, not instead of one.")
     else:
         draft.status = "not_now"
         draft.because(
-            trace.fire(
-                f"{rule}.nothing_to_add_to", ("open_to", "current_treatments", "tried_before")
-            ),
+            f"{rule}.nothing_to_add_to",
             "It only helps alongside a proven treatment, and none is available to you now; a clinician can advise.",
+            ("open_to", "current_treatments", "tried_before"),
         )
 
 
-def _in_office(draft: Draft, ctx: Context, trace: Trace) -> None:
+def _in_office(draft: Draft, ctx: Context) -> None:
     rule = f"option.{draft.id}.tier.in_office"
     if ctx.tried_evidence_based() or draft.id in ctx.person.months:
         draft.status = "consider"
         draft.because(
-            trace.fire(f"{rule}.after_medical_treatment", ("current_treatments", "tried_before")),
+            f"{rule}.after_medical_treatment",
             "You are on, or have tried, proven medical treatment, so an in-office option can be discussed.",
+            ("current_treatments", "tried_before"),
         )
     else:
         draft.status = "not_now"
         draft.because(
-            trace.fire(f"{rule}.medical_treatment_first", ("current_treatments", "tried_before")),
+            f"{rule}.medical_treatment_first",
             "Proven, cheaper medical treatment comes first; in-office options are added once that is under way.",
+            ("current_treatments", "tried_before"),
         )
 
 
-def _exosomes(draft: Draft, ctx: Context, trace: Trace) -> None:
+def _exosomes(draft: Draft, ctx: Context) -> None:
     """Consider only when every criterion of the contract holds; never recommended."""
     if any(not c.met for c in ctx.criteria):
         draft.status = "not_now"  # one reason per unmet criterion is added in _finish
         return
     draft.status = "consider"
     draft.because(
-        trace.fire(f"option.{draft.id}.tier.experimental.all_criteria_met"),
+        f"option.{draft.id}.tier.experimental.all_criteria_met",
         "Every published criterion holds, so it may be considered as an experimental add-on, "
         "ideally within a trial. It is not an established treatment.",
     )
@@ -356,42 +387,41 @@ def _screen(
     fired: tuple[bool, ...],
     route: Route,
     identified: dict[str, tuple[str, ...]],
-    trace: Trace,
 ) -> None:
     """Contraindications, the in-person route, suitability and history, in that order."""
     suitability = draft.compiled.treatment.suitability
     draft.applicable = person.sex in suitability.sexes and person.age >= suitability.min_age
     if draft.compiled.contraindications:
-        _contraindications(draft, fired, trace)
+        _contraindications(draft, fired)
     if draft.status == "avoid":
         return
     if route == "in_person":
         draft.status = "not_now"
         draft.because(
-            trace.fire(f"option.{draft.id}.in_person_first"),
+            f"option.{draft.id}.in_person_first",
             "A clinician should see you in person before any treatment is chosen.",
         )
         return
-    _suitability(draft, person, identified, trace)
-    _history(draft, person, trace)
+    _suitability(draft, person, identified)
+    _history(draft, person)
 
 
-def _decide_tiers(undecided: list[Draft], ctx: Context, trace: Trace) -> None:
+def _decide_tiers(undecided: list[Draft], ctx: Context) -> None:
     """First and second line first: add-ons and in-office options depend on them."""
     for draft in undecided:
         if draft.id == EXOSOMES:
             continue
         if draft.tier == "first_line":
-            _first_line(draft, ctx, trace)
+            _first_line(draft, ctx)
         elif draft.tier == "second_line":
-            _second_line(draft, ctx, trace)
+            _second_line(draft, ctx)
     for draft in undecided:
         if draft.id == EXOSOMES:
-            _exosomes(draft, ctx, trace)
+            _exosomes(draft, ctx)
         elif draft.tier == "adjunct":
-            _adjunct(draft, ctx, trace)
+            _adjunct(draft, ctx)
         elif draft.tier in ("in_office", "experimental"):
-            _in_office(draft, ctx, trace)
+            _in_office(draft, ctx)
 
 
 def decide_options(
@@ -409,14 +439,14 @@ def decide_options(
     person = Person.of(answers)
     fired = data.rule_checks(answers)
     for draft in drafts:
-        _screen(draft, person=person, fired=fired, route=route, identified=identified, trace=trace)
+        _screen(draft, person=person, fired=fired, route=route, identified=identified)
     if route == "online_plan":
         ctx = Context(
             person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria
         )
-        _decide_tiers([d for d in drafts if d.status is None], ctx, trace)
+        _decide_tiers([d for d in drafts if d.status is None], ctx)
     for draft in drafts:
-        _finish(draft, criteria=criteria, fired=fired, person=person, trace=trace)
+        _finish(draft, criteria=criteria, fired=fired, person=person)
     return drafts
 
 
@@ -426,26 +456,25 @@ def _finish(
     criteria: tuple[Criterion, ...],
     fired: tuple[bool, ...],
     person: Person,
-    trace: Trace,
 ) -> None:
     """Reasons that apply whatever decided the status: exosome criteria, cautions, budget."""
     if draft.id == EXOSOMES and draft.status != "consider":
         # One reason per unmet criterion, whatever else decided the status.
         for criterion in criteria:
             if not criterion.met:
-                draft.because(f"exosomes.criterion.{criterion.id}.unmet", criterion.reason)
-    needs_clinician = bool(draft.compiled.cautions) and _cautions(draft, fired, trace)
+                draft.noted(f"exosomes.criterion.{criterion.id}.unmet", criterion.reason)
+    needs_clinician = bool(draft.compiled.cautions) and _cautions(draft, fired)
     if needs_clinician and draft.status == "recommended":
         draft.status = "consider"
         draft.because(
-            trace.fire(f"option.{draft.id}.caution.discuss"),
+            f"option.{draft.id}.caution.discuss",
             "Something in your answers needs a clinician's view before you start it (see the cautions).",
         )
     if person.budget is not None:
-        _budget(draft, person.budget, draft.compiled.cost, trace)
+        _budget(draft, person.budget, draft.compiled.cost)
 
 
-def _budget(draft: Draft, budget: int, cost: CostProjection | None, trace: Trace) -> None:
+def _budget(draft: Draft, budget: int, cost: CostProjection | None) -> None:
     """Say so when even the low end of the first year is above the monthly budget given.
 
     Cost never changes the status (safety and evidence decide that); it is shown so that
@@ -456,7 +485,8 @@ def _budget(draft: Draft, budget: int, cost: CostProjection | None, trace: Trace
     monthly_low = cost.first_year.low / 12
     if monthly_low > budget:
         draft.because(
-            trace.fire(f"option.{draft.id}.budget.over", ("monthly_budget_usd",)),
+            f"option.{draft.id}.budget.over",
             f"Even at the low end it comes to about {dollars(round(monthly_low))} a month in the first "
             f"year, more than the {dollars(budget)} a month you said you could spend.",
+            ("monthly_budget_usd",),
         )
