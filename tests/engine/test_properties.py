@@ -206,3 +206,22 @@ def test_generated_predicates_agree_with_the_reference_evaluator(raw: dict[str, 
     assert tuple(check(answers) for check in TYPED) == expected
     assert tuple(check(answers) for check in UNTYPED) == expected
     assert ALL_AT_ONCE(answers) == expected
+
+
+@PROPERTY
+@given(valid_answers)
+def test_a_remembered_weighing_is_the_one_its_signals_give(raw: dict[str, Any]) -> None:
+    """Conditions are weighed once per pattern of holding signals; the pattern must be the
+    condition's own signals, read in order, and the remembered weighing what they give."""
+    from follicle.engine.compiled import compiled
+    from follicle.engine.rules.likely_conditions import weigh, weigh_conditions
+    from follicle.engine.trace import Trace
+
+    answers = validate(raw, KNOWLEDGE)
+    assert isinstance(answers, Answers)
+    data = compiled(KNOWLEDGE)
+    weigh_conditions(data, answers, Trace())
+    for condition in data.conditions:
+        pattern = tuple(reference_check(s.signal.when)(answers) for s in condition.signals)
+        if True in pattern:
+            assert condition.weighings[pattern] == weigh(condition, pattern)
