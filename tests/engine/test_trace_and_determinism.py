@@ -53,7 +53,9 @@ def test_every_page_of_output_says_a_clinician_confirms(knowledge: Knowledge) ->
 
 def test_result_objects_cannot_be_changed_after_they_are_made(knowledge: Knowledge) -> None:
     """The engine's output is immutable: a caller cannot edit a result in place."""
+    import copy
     import dataclasses
+    import pickle
 
     import pytest
 
@@ -64,4 +66,10 @@ def test_result_objects_cannot_be_changed_after_they_are_made(knowledge: Knowled
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.route = "in_person"  # type: ignore[misc]
     rebuilt = dataclasses.replace(option, rank=option.rank)
-    assert rebuilt == option  # built through the fast __init__, equal field by field
+    assert rebuilt == option  # built through the fast __new__, equal field by field
+    assert type(rebuilt) is type(option)
+    for copied in (copy.copy(result), copy.deepcopy(result), pickle.loads(pickle.dumps(result))):
+        assert copied == result and type(copied) is type(result)
+        assert copied.to_json() == result.to_json()
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            copied.options[0].rank = 99  # type: ignore[misc]
