@@ -42,7 +42,7 @@ def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
         criteria=criteria,
         trace=trace,
     )
-    ranked = rank_options(options, data.treatment_order, data.ranks_after, trace)
+    ranked = rank_options(options, data.ranks_after, trace)
     return AssessmentResult(
         engine_version=ENGINE_VERSION,
         knowledge_version=knowledge.version,

@@ -22,8 +22,10 @@ from follicle.engine.conditions_eval import (
     compile_many,
     compile_predicate,
 )
-from follicle.engine.result import CostProjection, Evidence
+from follicle.engine.result import ContributingFactorOut, CostProjection, Evidence
 from follicle.engine.rules.costs import project_cost
+from follicle.engine.rules.ranking import standing_key
+from follicle.engine.trace import Fired
 from follicle.engine.wording import factor_message, stated
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.conditions import HairCondition, Signal
@@ -77,6 +79,8 @@ class CompiledTreatment:
     #: The cost projection depends only on the data, so it is made once here.
     cost: CostProjection | None
     cost_note: str | None
+    #: The ranking keys that depend only on the data (see :mod:`~follicle.engine.rules.ranking`).
+    standing: tuple[int, int, float, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +114,14 @@ class CompiledKnowledge:
     red_flag_checks: CheckMany
     conditions: tuple[CompiledCondition, ...]
     signal_checks: CheckMany
-    #: (factor, items read, its message as a result shows it)
-    factors: tuple[tuple[ContributingFactor, tuple[str, ...], str], ...]
+    #: Each factor as a result shows it (it depends only on the data), and its trace entry.
+    factors: tuple[tuple[ContributingFactorOut, Fired], ...]
     factor_checks: CheckMany
     rule_checks: CheckMany
     treatments: tuple[CompiledTreatment, ...]
     # Looked up on every assessment, so built once per knowledge version.
     item_ids: frozenset[str]
     treatment_names: dict[str, str]
-    treatment_order: dict[str, int]
     ranks_after: dict[str, tuple[str, ...]]
 
 
@@ -141,8 +144,11 @@ def _rules(
     return tuple(out)
 
 
-def _treatment(t: Treatment, types: Types, predicates: list[Predicate]) -> CompiledTreatment:
+def _treatment(
+    t: Treatment, order: int, types: Types, predicates: list[Predicate]
+) -> CompiledTreatment:
     cost, cost_note = project_cost(t)
+    evidence = Evidence(certainty=t.evidence.certainty, regulatory=t.regulatory.us_status)
     return CompiledTreatment(
         treatment=t,
         placements=tuple(
@@ -157,11 +163,23 @@ def _treatment(t: Treatment, types: Types, predicates: list[Predicate]) -> Compi
         ),
         contraindications=_rules(t.id, "contraindication", t.contraindications, predicates),
         cautions=_rules(t.id, "caution", t.cautions, predicates),
-        evidence=Evidence(certainty=t.evidence.certainty, regulatory=t.regulatory.us_status),
+        evidence=evidence,
         citations=tuple(dict.fromkeys(t.evidence.citations + t.regulatory.citations)),
         cost=cost,
         cost_note=cost_note,
+        standing=standing_key(evidence, cost, order),
     )
+
+
+def _factor(factor: ContributingFactor) -> tuple[ContributingFactorOut, Fired]:
+    found = ContributingFactorOut(
+        id=factor.id,
+        name=factor.name,
+        message=factor_message(factor),
+        suggested_checks=factor.suggested_checks,
+        citations=factor.citations,
+    )
+    return found, (f"factor.{factor.id}", factor.when.items())
 
 
 def _build(knowledge: Knowledge) -> CompiledKnowledge:
@@ -198,7 +216,10 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
         for item in knowledge.questionnaire.items
     )
     rule_predicates: list[Predicate] = []
-    treatments = tuple(_treatment(t, types, rule_predicates) for t in knowledge.treatments.values())
+    treatments = tuple(
+        _treatment(t, n, types, rule_predicates)
+        for n, t in enumerate(knowledge.treatments.values())
+    )
     signal_predicates: list[Predicate] = []
     conditions = []
     for order, c in enumerate(knowledge.conditions.values()):
@@ -231,9 +252,7 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
         red_flag_checks=compile_many([f.when for f in knowledge.red_flags.values()], types),
         conditions=tuple(conditions),
         signal_checks=compile_many(signal_predicates, types),
-        factors=tuple(
-            (f, f.when.items(), factor_message(f)) for f in knowledge.contributing_factors.values()
-        ),
+        factors=tuple(_factor(f) for f in knowledge.contributing_factors.values()),
         factor_checks=compile_many(
             [f.when for f in knowledge.contributing_factors.values()], types
         ),
@@ -241,7 +260,6 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
         treatments=treatments,
         item_ids=frozenset(c.item.id for c in items),
         treatment_names={t.id: t.name for t in knowledge.treatments.values()},
-        treatment_order={tid: n for n, tid in enumerate(knowledge.treatments)},
         ranks_after={t.id: t.ranks_after for t in knowledge.treatments.values() if t.ranks_after},
     )
 

@@ -1,4 +1,8 @@
-"""Contributing factors: what in the answers may cause or worsen the loss, and what to check."""
+"""Contributing factors: what in the answers may cause or worsen the loss, and what to check.
+
+What a factor says depends only on the data, so each is worded once per knowledge version
+(:mod:`follicle.engine.compiled`); here the answers decide which of them apply.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,8 @@ def find_contributing_factors(
     data: CompiledKnowledge, answers: Answers, trace: Trace
 ) -> tuple[ContributingFactorOut, ...]:
     found: list[ContributingFactorOut] = []
-    for (factor, reads, message), holds in zip(
-        data.factors, data.factor_checks(answers), strict=True
-    ):
-        if not holds:
-            continue
-        trace.fire(f"factor.{factor.id}", reads)
-        found.append(
-            ContributingFactorOut(
-                id=factor.id,
-                name=factor.name,
-                message=message,
-                suggested_checks=factor.suggested_checks,
-                citations=factor.citations,
-            )
-        )
+    for (factor, fired), holds in zip(data.factors, data.factor_checks(answers), strict=True):
+        if holds:
+            trace.fired.append(fired)
+            found.append(factor)
     return tuple(found)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from follicle.engine.answers import Answers
 from follicle.engine.result import Criterion
-from follicle.engine.trace import Trace
+from follicle.engine.trace import Fired, Trace
 
 #: The contract's treatment id these criteria govern.
 EXOSOMES = "exosomes"
@@ -108,17 +108,28 @@ CRITERIA: tuple[ExosomeCriterion, ...] = (
 )
 
 
+def _outcome(criterion: ExosomeCriterion, met: bool) -> tuple[Criterion, Fired]:
+    checked = Criterion(id=criterion.id, met=met, reason=criterion.met if met else criterion.unmet)
+    return checked, (
+        f"exosomes.criterion.{criterion.id}.{'met' if met else 'unmet'}",
+        criterion.reads,
+    )
+
+
+#: Each criterion's two possible outcomes, made once: (holds, {met: (result line, trace entry)}).
+OUTCOMES = tuple(
+    (criterion.holds, {met: _outcome(criterion, met) for met in (True, False)})
+    for criterion in CRITERIA
+)
+
+
 def check_exosome_criteria(
     answers: Answers, has_red_flag: bool, trace: Trace
 ) -> tuple[Criterion, ...]:
     ctx = Context(answers=answers, has_red_flag=has_red_flag)
     out: list[Criterion] = []
-    for criterion in CRITERIA:
-        met = criterion.holds(ctx)
-        trace.fire(
-            f"exosomes.criterion.{criterion.id}.{'met' if met else 'unmet'}", criterion.reads
-        )
-        out.append(
-            Criterion(id=criterion.id, met=met, reason=criterion.met if met else criterion.unmet)
-        )
+    for holds, outcomes in OUTCOMES:
+        checked, fired = outcomes[holds(ctx)]
+        trace.fired.append(fired)
+        out.append(checked)
     return tuple(out)

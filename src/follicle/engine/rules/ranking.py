@@ -12,15 +12,31 @@ comes first even when a person has tried it.
 
 from __future__ import annotations
 
-from follicle.engine.result import Option
-from follicle.engine.rules.options import Draft
+from typing import TYPE_CHECKING
+
+from follicle.engine.result import CostProjection, Evidence, Option
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import CERTAINTIES, REGULATORY_STANDING, STATUSES, TIERS
+
+if TYPE_CHECKING:  # options imports the compiled knowledge, which uses standing_key below
+    from follicle.engine.rules.options import Draft
 
 REGULATORY_ORDER = {name: n for n, name in enumerate(REGULATORY_STANDING)}
 STATUS_ORDER = {name: n for n, name in enumerate(STATUSES)}
 TIER_ORDER = {name: n for n, name in enumerate(TIERS)}
 CERTAINTY_ORDER = {name: n for n, name in enumerate(CERTAINTIES)}
+
+
+def standing_key(
+    evidence: Evidence, cost: CostProjection | None, order: int
+) -> tuple[int, int, float, int]:
+    """The keys after status and tier, which depend only on the data (made once per version)."""
+    return (
+        CERTAINTY_ORDER[evidence.certainty],
+        REGULATORY_ORDER[evidence.regulatory],
+        cost.first_year.low if cost is not None else float("inf"),
+        order,
+    )
 
 
 def _respect_precedence(
@@ -50,22 +66,12 @@ def _respect_precedence(
 
 def rank_options(
     options: list[Draft],
-    order: dict[str, int],
     ranks_after: dict[str, tuple[str, ...]],
     trace: Trace,
 ) -> tuple[Option, ...]:
-    def key(draft: Draft) -> tuple[int, int, int, int, float, int]:
-        cost = draft.compiled.cost
-        evidence = draft.compiled.evidence
+    def key(draft: Draft) -> tuple[int, int, tuple[int, int, float, int]]:
         assert draft.status is not None
-        return (
-            STATUS_ORDER[draft.status],
-            TIER_ORDER[draft.tier],
-            CERTAINTY_ORDER[evidence.certainty],
-            REGULATORY_ORDER[evidence.regulatory],
-            cost.first_year.low if cost is not None else float("inf"),
-            order[draft.id],
-        )
+        return STATUS_ORDER[draft.status], TIER_ORDER[draft.tier], draft.compiled.standing
 
     ranked = sorted(options, key=key)
     trace.fire("rank")
