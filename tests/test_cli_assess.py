@@ -85,3 +85,16 @@ def test_batch_writes_one_line_per_input_and_keeps_going(tmp_path: Path) -> None
     assert out[2]["line"] == 4
     assert out[3] == out[0]
     assert "2 line(s) had invalid answers" in result.stderr
+
+
+def test_generated_answer_sets_are_valid_and_the_same_for_the_same_seed(
+    knowledge: Knowledge,
+) -> None:
+    first = _run("questionnaire", "--generate", "25", "--seed", "3").stdout.splitlines()
+    again = _run("questionnaire", "--generate", "25", "--seed", "3").stdout.splitlines()
+    other = _run("questionnaire", "--generate", "25", "--seed", "4").stdout.splitlines()
+    assert len(first) == 25
+    assert first == again
+    assert first != other
+    for line in first:
+        assert isinstance(validate(json.loads(line), knowledge), Answers)

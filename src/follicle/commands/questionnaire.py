@@ -1,16 +1,28 @@
-"""``follicle questionnaire``: the questionnaire as JSON, or ``--example`` answers to start from."""
+"""``follicle questionnaire``: the questionnaire as JSON, ``--example`` answers to start from,
+or ``--generate N`` random valid answer sets as JSON lines.
+
+Generated answers feed ``follicle assess --batch``: assessing the same seeded set before and
+after an engine change, and comparing the output, shows whether the change altered any result.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 from typing import Any, TextIO
 
 from follicle.engine.examples import EXAMPLE
+from follicle.engine.generate import random_answers
 from follicle.knowledge import default_knowledge
 
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.generate is not None:
+        knowledge, rng = default_knowledge(), random.Random(args.seed)
+        for _ in range(args.generate):
+            out.write(json.dumps(random_answers(knowledge, rng), ensure_ascii=False) + "\n")
+        return 0
     if args.example:
         document: Any = EXAMPLE
     else:
@@ -22,9 +34,25 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("give a number of answer sets, 0 or more")
+    return value
+
+
 def register(commands: Any) -> None:
     p = commands.add_parser(
-        "questionnaire", help="print the questionnaire, or an example answers object"
+        "questionnaire",
+        help="print the questionnaire, an example answers object, or generated answer sets",
     )
-    p.add_argument("--example", action="store_true", help="a complete, valid answers object")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--example", action="store_true", help="a complete, valid answers object")
+    shown.add_argument(
+        "--generate",
+        type=_count,
+        metavar="N",
+        help="N random valid answers objects, one per line (for `follicle assess --batch`)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="seed for --generate (same seed, same set)")
     p.set_defaults(handler=handle)
