@@ -155,3 +155,13 @@ def test_the_calculator_reports_field_errors_and_keeps_the_input(client: Client)
     assert "The highest price must be at least the lowest price." in html
     assert 'value="90"' in html
     assert 'value="40"' in html
+
+
+def test_an_experimental_treatment_page_does_not_read_as_an_endorsement(client: Client) -> None:
+    """Age and sex limits are limits, not a recommendation; for exosomes the page says so."""
+    exosomes = client.get("/treatments/exosomes/").content.decode()
+    assert "Meant for" not in exosomes
+    assert "being within these limits does not make it a good choice" in exosomes
+    minoxidil = client.get("/treatments/topical_minoxidil/").content.decode()
+    assert "Limits on who may use it" in minoxidil
+    assert "being within these limits" not in minoxidil
