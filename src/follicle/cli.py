@@ -1,8 +1,8 @@
 """The ``follicle`` command (also ``python -m follicle``).
 
 Subcommands: ``kb`` (check, export, show, summary), ``assess``, ``questionnaire``, ``serve``,
-``createclinician`` and ``audit verify``. Exit
-codes: 0 fine, 1 the knowledge data has problems, 2 bad input or usage.
+``createclinician``, ``setupcode`` and ``audit verify``. Exit codes: 0 fine, 1 the knowledge
+data has problems (or an account command failed), 2 bad input or usage.
 """
 
 from __future__ import annotations

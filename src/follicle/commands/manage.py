@@ -1,5 +1,5 @@
-"""``follicle createclinician`` and ``follicle audit verify``: Django management commands
-under the one ``follicle`` command, so operators need to learn only one tool."""
+"""``follicle createclinician``, ``follicle setupcode`` and ``follicle audit verify``: Django
+management commands under the one ``follicle`` command, so operators learn only one tool."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ def create_clinician(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def setup_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _setup()
+    try:
+        call_command("setupcode", stdout=out, email=args.email)
+    except CommandError as error:
+        print(f"error: {error}", file=err)
+        return 1
+    return 0
+
+
 def audit_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _setup()
     try:
@@ -50,6 +60,12 @@ def register(commands: Any) -> None:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     p.set_defaults(handler=create_clinician)
+    code = commands.add_parser(
+        "setupcode",
+        help="a new one-time code for a clinician or admin to set up an authenticator app",
+    )
+    code.add_argument("--email", required=True)
+    code.set_defaults(handler=setup_code)
     audit = commands.add_parser("audit", help="the audit trail")
     sub = audit.add_subparsers(dest="audit_command", required=True)
     sub.add_parser(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.hashers import make_password
+import secrets
+from datetime import timedelta
+from enum import Enum
+
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -12,7 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from follicle.web.accounts.models import Role, User
+from follicle.web.accounts.models import EnrolmentCode, Role, User
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit.actions import record
 
@@ -100,11 +104,76 @@ def start_totp(*, user: User) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
 
+#: How long a set-up code lasts: long enough to reach the clinician by phone or in person.
+ENROLMENT_CODE_HOURS = 72
+#: Letters and digits a person cannot confuse when reading a code aloud (no 0/O, 1/I/L).
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
 @transaction.atomic
-def confirm_totp(*, request: HttpRequest, user: User, device: TOTPDevice, token: str) -> bool:
+def issue_enrolment_code(*, user: User) -> str:
+    """A new one-time set-up code for ``user``, replacing any earlier one.
+
+    Every authenticator the account has is removed: a new code is what an administrator issues
+    for a new clinician or for one who lost their phone, and either way the next sign-in must
+    set up an app with this code. Returns the code, grouped in fours for reading aloud.
+    """
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))  # about 59 bits
+    TOTPDevice.objects.filter(user=user).delete()
+    EnrolmentCode.objects.update_or_create(
+        user=user,
+        defaults={
+            "code_hash": make_password(raw),
+            "expires_at": timezone.now() + timedelta(hours=ENROLMENT_CODE_HOURS),
+        },
+    )
+    record(action="account.enrolment_code_issued", detail={"user_id": user.pk})
+    return "-".join(raw[n : n + 4] for n in range(0, len(raw), 4))
+
+
+class Enrolment(Enum):
+    """What happened to a step of setting up an authenticator app."""
+
+    ACCEPTED = "accepted"
+    NO_CODE = "no_code"  # none issued, or it expired
+    WRONG_CODE = "wrong_code"
+    WRONG_TOKEN = "wrong_token"  # noqa: S105 - an outcome name, not a secret
+
+
+def _valid_code(user: User) -> EnrolmentCode | None:
+    issued = EnrolmentCode.objects.select_for_update().filter(user=user).first()
+    return issued if issued is not None and issued.expires_at > timezone.now() else None
+
+
+@transaction.atomic
+def check_enrolment_code(*, request: HttpRequest, user: User, code: str) -> Enrolment:
+    """Step one: the set-up code. It is not used up until the app is confirmed."""
+    issued = _valid_code(user)
+    if issued is None:
+        outcome = Enrolment.NO_CODE
+    elif not check_password(_normalise_code(code), issued.code_hash):
+        outcome = Enrolment.WRONG_CODE
+    else:
+        return Enrolment.ACCEPTED
+    record(action="account.enrolment_code_refused", actor=user, request=request)
+    return outcome
+
+
+@transaction.atomic
+def confirm_totp(*, request: HttpRequest, user: User, device: TOTPDevice, token: str) -> Enrolment:
+    """Step two: the app's current code. Confirms the app and uses up the set-up code, which
+    must still be valid (an administrator may have withdrawn or replaced it meanwhile)."""
+    issued = _valid_code(user)
+    if issued is None:
+        return Enrolment.NO_CODE
     if not device.verify_token(token):
-        return False
+        return Enrolment.WRONG_TOKEN
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    issued.delete()
     record(action="account.second_factor_added", actor=user, request=request)
-    return True
+    return Enrolment.ACCEPTED

@@ -77,6 +77,18 @@ class TokenForm(forms.Form):
     )
 
 
+class EnrolmentCodeForm(forms.Form):
+    """The first step of setting up an authenticator app: the code given out of band."""
+
+    code = forms.CharField(
+        label="One-time set-up code from your administrator",
+        help_text="It looks like ABCD-EFGH-JKMN. You were given it in person or by phone.",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        error_messages={"required": "Enter the set-up code your administrator gave you."},
+    )
+
+
 class AnswerForm(forms.Form):
     text = forms.CharField(
         label="Your answer",

@@ -66,3 +66,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or f"User {self.pk}"
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code that lets a clinician or admin add an authenticator app.
+
+    It is given out of band (in person or by phone, never in the message that carries the
+    password), so someone who learns only the password cannot attach their own authenticator
+    to the account. Only a hash is stored; using the code deletes it, and it expires.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="enrolment_code")
+    code_hash = models.CharField(max_length=256)
+    expires_at = models.DateTimeField()

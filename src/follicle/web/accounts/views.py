@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import segno
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -20,7 +23,12 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.web.accounts import actions
-from follicle.web.accounts.forms import EmailAuthenticationForm, SignupForm, TokenForm
+from follicle.web.accounts.forms import (
+    EmailAuthenticationForm,
+    EnrolmentCodeForm,
+    SignupForm,
+    TokenForm,
+)
 from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.middleware import SIGNED_IN_AT
@@ -115,6 +123,28 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("reviews:my_cases")
 
 
+#: The authenticator being set up in this session, once its set-up code was accepted.
+ENROLLING = "follicle_enrolling_device"
+
+#: What each refused set-up step says, on which field.
+ENROLMENT_ERRORS = {
+    actions.Enrolment.NO_CODE: (
+        "There is no valid set-up code for your account (codes last "
+        f"{actions.ENROLMENT_CODE_HOURS} hours). Ask your administrator for a new one."
+    ),
+    actions.Enrolment.WRONG_CODE: (
+        "That set-up code is not right. Check it with your administrator and try again."
+    ),
+    actions.Enrolment.WRONG_TOKEN: (
+        "That code is not right. Check the app shows Follicle and enter the current code."
+    ),
+}
+
+
+def _status(form: forms.Form) -> int:
+    return 422 if form.is_bound and form.errors else 200
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
@@ -123,34 +153,66 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     assert isinstance(user, User)
     if user.role not in (Role.CLINICIAN, Role.ADMIN):
         return redirect("accounts:home")
+    posted = request.POST if request.method == "POST" else None
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    form = TokenForm(request.POST if request.method == "POST" else None)
     if confirmed is not None:
-        if request.method == "POST" and form.is_valid():
+        form = TokenForm(posted)
+        if form.is_bound and form.is_valid():
             if confirmed.verify_token(form.cleaned_data["token"]):
                 otp_login(request, confirmed)
                 return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
             form.add_error(
                 "token", "That code is not right or has expired. Enter the current code."
             )
-        status = 422 if form.is_bound and form.errors else 200
         return render(
-            request, "follicle/accounts/two_factor_verify.html", {"form": form}, status=status
+            request,
+            "follicle/accounts/two_factor_verify.html",
+            {"form": form},
+            status=_status(form),
         )
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or actions.start_totp(
-        user=user
+    return _enrol(request, user, posted)
+
+
+def _enrol(request: HttpRequest, user: User, posted: Any) -> HttpResponse:
+    """Two steps: the out-of-band set-up code, and only then the app's secret (so someone who
+    has only the password never sees a secret that the clinician might later confirm)."""
+    enrolling = request.session.get(ENROLLING)
+    device = (
+        TOTPDevice.objects.filter(pk=enrolling, user=user, confirmed=False).first()
+        if enrolling is not None
+        else None
     )
-    if request.method == "POST" and form.is_valid():
-        if actions.confirm_totp(
+    if device is None:
+        code_form = EnrolmentCodeForm(posted)
+        if code_form.is_bound and code_form.is_valid():
+            outcome = actions.check_enrolment_code(
+                request=request, user=user, code=code_form.cleaned_data["code"]
+            )
+            if outcome is actions.Enrolment.ACCEPTED:
+                request.session[ENROLLING] = actions.start_totp(user=user).pk
+                return redirect("accounts:two_factor")
+            code_form.add_error("code", ENROLMENT_ERRORS[outcome])
+        return render(
+            request,
+            "follicle/accounts/two_factor_code.html",
+            {"form": code_form},
+            status=_status(code_form),
+        )
+    form = TokenForm(posted)
+    if form.is_bound and form.is_valid():
+        outcome = actions.confirm_totp(
             request=request, user=user, device=device, token=form.cleaned_data["token"]
-        ):
+        )
+        if outcome is actions.Enrolment.ACCEPTED:
+            del request.session[ENROLLING]
             otp_login(request, device)
             messages.success(request, "Your authenticator app is set up.")
             return redirect("accounts:home")
-        form.add_error(
-            "token",
-            "That code is not right. Check the app shows Follicle and enter the current code.",
-        )
+        if outcome is actions.Enrolment.NO_CODE:
+            del request.session[ENROLLING]
+            messages.error(request, ENROLMENT_ERRORS[outcome])
+            return redirect("accounts:two_factor")
+        form.add_error("token", ENROLMENT_ERRORS[outcome])
     qr = segno.make(device.config_url, error="m")
     context = {
         "form": form,
@@ -158,8 +220,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "secret": device.bin_key.hex(),
         "config_url": device.config_url,
     }
-    status = 422 if form.is_bound and form.errors else 200
-    return render(request, "follicle/accounts/two_factor_setup.html", context, status=status)
+    return render(request, "follicle/accounts/two_factor_setup.html", context, status=_status(form))
 
 
 password_reset = limit_posts("password_reset", per_hour=settings.FOLLICLE_RESETS_PER_HOUR)(

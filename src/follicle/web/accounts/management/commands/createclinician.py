@@ -1,7 +1,9 @@
 """``manage.py createclinician`` (also ``follicle createclinician``): a clinician account.
 
 The password is read from standard input (never a command-line argument, which would end up
-in shell history and process lists). The clinician adds an authenticator app at first sign-in.
+in shell history and process lists). It prints a one-time set-up code, which the clinician
+needs, with the password, to add an authenticator app at first sign-in; give it to them by
+another channel than the password (in person or by phone).
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from follicle.web.accounts.actions import EmailTaken, create_clinician
+from follicle.web.accounts.actions import (
+    ENROLMENT_CODE_HOURS,
+    EmailTaken,
+    create_clinician,
+    issue_enrolment_code,
+)
 from follicle.web.accounts.models import User
 
 
@@ -44,6 +51,15 @@ class Command(BaseCommand):
             )
         except EmailTaken as error:
             raise CommandError("an account with this email address already exists") from error
-        self.stdout.write(
-            f"clinician {user.pk} created; they set up their authenticator app at first sign-in"
-        )
+        code = issue_enrolment_code(user=user)
+        self.stdout.write(f"clinician {user.pk} created")
+        self.stdout.write(setup_code_instructions(code))
+
+
+def setup_code_instructions(code: str) -> str:
+    return (
+        f"one-time set-up code: {code}\n"
+        "Give it to the clinician in person or by phone, not in the message with the password. "
+        f"With it they add an authenticator app at first sign-in. It expires in "
+        f"{ENROLMENT_CODE_HOURS} hours; `follicle setupcode --email ...` issues a new one."
+    )

@@ -1,0 +1,33 @@
+"""``manage.py setupcode`` (also ``follicle setupcode``): a new one-time set-up code.
+
+For a clinician or admin whose code expired, who lost their phone, or whose account was made
+in the admin site. Issuing a code removes the account's authenticator apps, so the next
+sign-in must set one up again, with this code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from follicle.web.accounts.actions import issue_enrolment_code
+from follicle.web.accounts.management.commands.createclinician import setup_code_instructions
+from follicle.web.accounts.models import Role, User
+
+
+class Command(BaseCommand):
+    help = "Issue a new one-time set-up code for a clinician's or admin's authenticator app."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--email", required=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = User.objects.filter(
+            email__iexact=options["email"], role__in=[Role.CLINICIAN, Role.ADMIN]
+        ).first()
+        if user is None:
+            raise CommandError("no clinician or admin account has this email address")
+        code = issue_enrolment_code(user=user)
+        self.stdout.write(f"authenticator apps of account {user.pk} removed")
+        self.stdout.write(setup_code_instructions(code))
