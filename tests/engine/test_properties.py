@@ -211,8 +211,9 @@ def test_generated_predicates_agree_with_the_reference_evaluator(raw: dict[str, 
 @PROPERTY
 @given(valid_answers)
 def test_a_remembered_weighing_is_the_one_its_signals_give(raw: dict[str, Any]) -> None:
-    """Conditions are weighed once per pattern of holding signals; the pattern must be the
-    condition's own signals, read in order, and the remembered weighing what they give."""
+    """Conditions are weighed once per pattern of holding signals. Whatever was remembered,
+    the result must be what a plain weighing of the condition's own signals gives: likely with
+    a strong signal or two supporting ones and none against, possible with any signal for it."""
     from follicle.engine.compiled import compiled
     from follicle.engine.rules.likely_conditions import weigh, weigh_conditions
     from follicle.engine.trace import Trace
@@ -220,7 +221,22 @@ def test_a_remembered_weighing_is_the_one_its_signals_give(raw: dict[str, Any]) 
     answers = validate(raw, KNOWLEDGE)
     assert isinstance(answers, Answers)
     data = compiled(KNOWLEDGE)
-    weigh_conditions(data, answers, Trace())
+    expected = {}
+    for condition in data.conditions:
+        held = [s for s in condition.signals if reference_check(s.signal.when)(answers)]
+        strong = sum(s.signal.strength == "strong" for s in held)
+        supporting = sum(s.signal.strength == "supporting" for s in held)
+        against = len(held) - strong - supporting
+        if strong + supporting:
+            likely = (strong >= 1 or supporting >= 2) and against == 0
+            expected[condition.condition.id] = (
+                "likely" if likely else "possible",
+                tuple(s.text for s in held),
+                tuple(s.rule_id for s in held),
+            )
+    for _ in range(2):  # the first call may fill the memo; the second reads it
+        found, _reads = weigh_conditions(data, answers, Trace())
+        assert {c.id: (c.likelihood, c.reasons, c.reason_rules) for c in found} == expected
     for condition in data.conditions:
         pattern = tuple(reference_check(s.signal.when)(answers) for s in condition.signals)
         if True in pattern:

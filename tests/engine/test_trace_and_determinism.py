@@ -59,15 +59,21 @@ def test_result_objects_cannot_be_changed_after_they_are_made(knowledge: Knowled
 
     import pytest
 
+    from follicle.engine.result import RESULT_ADAPTER
+
     result = assess(knowledge, MAN)
     option = result.options[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         option.status = "avoid"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.route = "in_person"  # type: ignore[misc]
-    rebuilt = dataclasses.replace(option, rank=option.rank)
-    assert rebuilt == option  # built through the fast __new__, equal field by field
+    rebuilt = dataclasses.replace(option, rank=option.rank)  # through the class itself
+    assert rebuilt == option and hash(rebuilt) == hash(option)
     assert type(rebuilt) is type(option)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del option.name
+    read_back = RESULT_ADAPTER.validate_json(result.to_json())  # the contract JSON, read back
+    assert read_back == result
     for copied in (copy.copy(result), copy.deepcopy(result), pickle.loads(pickle.dumps(result))):
         assert copied == result and type(copied) is type(result)
         assert copied.to_json() == result.to_json()

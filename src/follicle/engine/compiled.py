@@ -100,10 +100,13 @@ class CompiledCondition:
     order: int
     start: int
     stop: int
-    #: Which of its signals hold -> how the condition is weighed. A condition has a handful of
-    #: signals, so there are few such patterns, and each is weighed once per knowledge version
+    #: Which of its signals hold -> how the condition is weighed. A condition has at most
+    #: ``MAX_SIGNALS`` signals (the schema enforces it), so there are at most 2^10 such
+    #: patterns, and each is weighed once per knowledge version
     #: (filled on first use by :mod:`follicle.engine.rules.likely_conditions`).
-    weighings: dict[tuple[bool, ...], Weighing] = field(default_factory=dict, compare=False)
+    weighings: dict[tuple[bool, ...], Weighing] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +278,9 @@ def compiled(knowledge: Knowledge) -> CompiledKnowledge:
     if found is not None and found.knowledge is knowledge:
         return found
     with _lock:
+        found = _cache.get(key)  # another thread may have built it while this one waited
+        if found is not None and found.knowledge is knowledge:
+            return found
         built = _build(knowledge)
         if len(_cache) >= 16:  # tests build many variants; production has one or two
             _cache.clear()

@@ -8,6 +8,7 @@ answers and knowledge version.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
@@ -25,45 +26,11 @@ from follicle.knowledge.contract import (
 
 # Plain frozen dataclasses: the engine builds thousands of these per second, and its own output
 # needs no validation. Pydantic still serialises them (fast, in Rust) and gives the JSON schema.
-
-_T = TypeVar("_T")
-
-
-def _quick(cls: type[_T]) -> type[_T]:
-    """Keep the class frozen, but build it several times faster.
-
-    A frozen dataclass's ``__init__`` sets every field through ``object.__setattr__``, which
-    costs about a tenth of a microsecond per field, and an assessment builds dozens of these
-    (twelve options of twelve fields each). Instead, ``__new__`` makes the object as an
-    instance of a private twin class with the same slots that allows setting (so each field
-    is one plain slot store), then turns it into ``cls``, whose ``__setattr__`` refuses every
-    change. The two classes have the same slots and so the same layout, which is what Python
-    requires to change an object's class. ``__reduce__`` lets copy and pickle rebuild the object through the same
-    path. ``tests/engine/test_trace_and_determinism.py`` checks that results stay immutable
-    and survive copying.
-    """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    # Not a subclass: it must not inherit the refusing __setattr__. Same slots, same layout.
-    builder = type(f"_{cls.__name__}Builder", (), {"__slots__": cls.__slots__})  # type: ignore[attr-defined]
-    namespace: dict[str, Any] = {"_builder": builder, "_new": object.__new__}
-    source = (
-        f"def __new__(cls, {', '.join(names)}):\n"
-        "    self = _new(_builder)\n"
-        + "".join(f"    self.{n} = {n}\n" for n in names)
-        + "    self.__class__ = cls\n"
-        "    return self\n"
-        "def __reduce__(self):\n"
-        f"    return type(self), ({''.join(f'self.{n}, ' for n in names)})\n"
-    )
-    exec(source, namespace)  # noqa: S102 - our own field names only, as dataclasses does
-    cls.__new__ = namespace["__new__"]  # type: ignore[method-assign]
-    cls.__reduce__ = namespace["__reduce__"]  # type: ignore[method-assign]
-    # object.__init__ accepts the arguments when __new__ is overridden and __init__ is not.
-    del cls.__init__
-    return cls
+# Immutability is load-bearing: results share objects worked out once per knowledge version
+# (likely conditions, contributing factors, exosome criteria), so changing one in place would
+# change every later result.
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class RedFlagOut:
     id: str
@@ -76,7 +43,6 @@ class RedFlagOut:
     verified: bool
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class LikelyCondition:
     id: str
@@ -88,7 +54,6 @@ class LikelyCondition:
     citations: tuple[str, ...]
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class ContributingFactorOut:
     id: str
@@ -98,21 +63,18 @@ class ContributingFactorOut:
     citations: tuple[str, ...]
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class Evidence:
     certainty: Certainty
     regulatory: Regulatory
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class Money:
     low: int
     high: int
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class CostProjection:
     """Expected cost from the protocol and the cost range named as the basis for estimates.
@@ -138,7 +100,6 @@ class CostProjection:
         return ((1, self.first_year), (3, self.three_years), (5, self.five_years))
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class Option:
     treatment: str
@@ -155,7 +116,6 @@ class Option:
     cost_note: str | None
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class Criterion:
     id: str
@@ -163,7 +123,6 @@ class Criterion:
     reason: str
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class InPersonAdvice:
     """What to say and bring when the route is in person."""
@@ -173,7 +132,6 @@ class InPersonAdvice:
     bring: tuple[str, ...]
 
 
-@_quick
 @dataclass(frozen=True, slots=True)
 class AssessmentResult:
     engine_version: str
@@ -201,3 +159,42 @@ class AssessmentResult:
 
 
 RESULT_ADAPTER: TypeAdapter[AssessmentResult] = TypeAdapter(AssessmentResult)
+
+
+_T = TypeVar("_T")
+
+
+def fast_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor for the frozen dataclass ``cls`` that is several times faster than calling it.
+
+    A frozen dataclass's ``__init__`` sets every field through ``object.__setattr__``, about a
+    tenth of a microsecond per field, and every assessment builds twelve options of twelve
+    fields each. This constructor makes the object as an instance of a private twin class with
+    the same slots that allows setting (so each field is one plain slot store), then turns it
+    into ``cls``, whose ``__setattr__`` refuses every change. Python allows changing an object's
+    class when both classes have the same slots, hence the same layout. The class itself is
+    untouched, so calling it, ``dataclasses.replace``, copy, pickle and Pydantic validation all
+    work as usual. ``tests/engine/test_trace_and_determinism.py`` checks that results made
+    this way equal, and are as immutable as, those made by the class.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    # Not a subclass: it must not inherit the refusing __setattr__.
+    builder = type(f"_{cls.__name__}Builder", (), {"__slots__": cls.__slots__})  # type: ignore[attr-defined]
+    namespace: dict[str, Any] = {"_builder": builder, "_new": object.__new__, "_cls": cls}
+    source = (
+        f"def make_{cls.__name__}(*, {', '.join(names)}):\n"
+        "    self = _new(_builder)\n"
+        + "".join(f"    self.{n} = {n}\n" for n in names)
+        + "    self.__class__ = _cls\n"
+        "    return self\n"
+    )
+    exec(source, namespace)  # noqa: S102 - our own field names only, as dataclasses does
+    made: Callable[..., _T] = namespace[f"make_{cls.__name__}"]
+    return made
+
+
+#: The constructors the engine calls on every assessment.
+new_option = fast_constructor(Option)
+new_red_flag = fast_constructor(RedFlagOut)
+new_in_person_advice = fast_constructor(InPersonAdvice)
+new_result = fast_constructor(AssessmentResult)

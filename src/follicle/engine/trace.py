@@ -22,9 +22,12 @@ class Trace:
     def __init__(self) -> None:
         self.fired: list[Fired] = []
 
-    def fire(self, rule: str, reads: tuple[str, ...] = ()) -> str:
+    def fire(self, rule: str, reads: tuple[str, ...] = ()) -> None:
         self.fired.append((rule, reads))
-        return rule
+
+    def record(self, fired: Fired) -> None:
+        """Add a firing worked out ahead (its rule id and reads made once per version)."""
+        self.fired.append(fired)
 
     def extend(self, fired: Iterable[Fired]) -> None:
         self.fired.extend(fired)

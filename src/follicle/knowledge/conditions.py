@@ -12,6 +12,10 @@ from follicle.knowledge.predicates import Predicate
 SignalStrength = Literal["strong", "supporting", "against"]
 
 
+#: Signals per condition; the engine weighs each pattern of them once (at most 2^10).
+MAX_SIGNALS = 10
+
+
 class Signal(Sourced):
     """An answer pattern that makes a condition more (or less) likely, with the reason shown.
 
@@ -42,5 +46,6 @@ class HairCondition(Strict):
     course: SourcedText
     checks: tuple[Id, ...] = ()
     next_step: SourcedText
-    signals: tuple[Signal, ...] = Field(min_length=1)
+    #: At most 10: the engine remembers each pattern of holding signals (2^n of them).
+    signals: tuple[Signal, ...] = Field(min_length=1, max_length=MAX_SIGNALS)
     citations: Citations

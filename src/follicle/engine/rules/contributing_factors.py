@@ -18,6 +18,6 @@ def find_contributing_factors(
     found: list[ContributingFactorOut] = []
     for (factor, fired), holds in zip(data.factors, data.factor_checks(answers), strict=True):
         if holds:
-            trace.fired.append(fired)
+            trace.record(fired)
             found.append(factor)
     return tuple(found)

@@ -129,7 +129,7 @@ def check_exosome_criteria(
     ctx = Context(answers=answers, has_red_flag=has_red_flag)
     out: list[Criterion] = []
     for holds, outcomes in OUTCOMES:
-        checked, fired = outcomes[holds(ctx)]
-        trace.fired.append(fired)
+        checked, fired = outcomes[bool(holds(ctx))]
+        trace.record(fired)
         out.append(checked)
     return tuple(out)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
-from follicle.engine.result import CostProjection, Criterion, Option
+from follicle.engine.result import CostProjection, Criterion, Option, new_option
 from follicle.engine.rules.exosomes import EXOSOMES
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route, Status, Tier
@@ -104,7 +104,7 @@ class Draft:
         self.block: str | None = None
         # Meant for this person's sex and age at all (finasteride is not, for a woman).
         self.applicable = True
-        self._fired = trace.fired
+        self._fired = trace.fired  # appended to directly: the hottest path of the engine
 
     @property
     def gap(self) -> bool:
@@ -134,7 +134,7 @@ class Draft:
         """The finished option, once the ranking rule has placed it."""
         compiled = self.compiled
         assert self.status is not None
-        return Option(
+        return new_option(
             treatment=self.id,
             name=compiled.treatment.name,
             tier=self.tier,

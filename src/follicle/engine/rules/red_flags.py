@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge
-from follicle.engine.result import InPersonAdvice, RedFlagOut
+from follicle.engine.result import (
+    InPersonAdvice,
+    RedFlagOut,
+    new_in_person_advice,
+    new_red_flag,
+)
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route
 
@@ -28,7 +33,7 @@ def raise_red_flags(
         triggered_by = explain(answers)[1]
         trace.fire(f"red_flag.{flag.id}", triggered_by)
         raised.append(
-            RedFlagOut(
+            new_red_flag(
                 id=flag.id,
                 name=flag.name,
                 urgency=flag.urgency,
@@ -64,7 +69,7 @@ def in_person_advice(red_flags: tuple[RedFlagOut, ...], trace: Trace) -> InPerso
         "routine": "Please book a routine appointment with a doctor.",
     }[most_urgent]
     trace.fire("in_person.advice", ())
-    return InPersonAdvice(
+    return new_in_person_advice(
         summary=(
             f"Some of your answers need a clinician to see you in person before any treatment is "
             f"chosen. {when} This is not a diagnosis."
