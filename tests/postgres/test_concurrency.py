@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reviews.scenarios import claim_race, issue_race, reopen_race
+from tests.reviews.scenarios import claim_race, issue_race, reopen_race, withdraw_race
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,3 +19,7 @@ def test_a_plan_is_issued_exactly_once_when_issued_many_times_at_once() -> None:
 
 def test_a_new_version_is_opened_exactly_once_when_asked_for_at_once() -> None:
     reopen_race(attempts=12)
+
+
+def test_a_set_up_code_replaced_while_the_app_is_confirmed_leaves_no_authenticator() -> None:
+    withdraw_race(rounds=12)

@@ -69,3 +69,40 @@ def reopen_race(attempts: int) -> None:
     assert all(isinstance(f, actions.NotYours) for f in failures), failures
     case.refresh_from_db()
     assert case.status == Status.IN_REVIEW and case.version == issued + 1
+
+
+def withdraw_race(rounds: int) -> None:
+    """An administrator replaces a set-up code at the moment the clinician confirms the app.
+
+    Whichever runs first, the end is the same: the account has no authenticator (the new code
+    removed it, or the confirmation was refused) and holds the new code. Without the locks a
+    confirmed device could come back from the dead, or the new code be used up.
+    """
+    for n in range(rounds):
+        _withdraw_once(f"withdrawn{n}@example.org")
+
+
+def _withdraw_once(email: str) -> None:
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from follicle.web.accounts import actions as account_actions
+    from follicle.web.accounts.models import EnrolmentCode
+    from tests.reviews.conftest import _request
+
+    user = make_clinician(email)
+    code = account_actions.issue_enrolment_code(user=user)
+    _, device = account_actions.accept_enrolment_code(request=_request(), user=user, code=code)
+    assert device is not None
+    token = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    wins, failures = race(
+        [
+            lambda: account_actions.confirm_totp(
+                request=_request(), user=user, device_id=device.pk, token=token
+            ),
+            lambda: account_actions.issue_enrolment_code(user=user),
+        ]
+    )
+    assert wins == 2, failures
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert EnrolmentCode.objects.filter(user=user, device__isnull=True).count() == 1

@@ -134,6 +134,9 @@ CACHES = {
 }
 FOLLICLE_SIGNUPS_PER_HOUR = int(os.environ.get("FOLLICLE_SIGNUPS_PER_HOUR", "10"))
 FOLLICLE_RESETS_PER_HOUR = int(os.environ.get("FOLLICLE_RESETS_PER_HOUR", "10"))
+# Second-factor and set-up code attempts per client address per hour (on top of django-otp's
+# throttling of wrong codes and the set-up code's own limit of wrong guesses).
+FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = int(os.environ.get("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", "30"))
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

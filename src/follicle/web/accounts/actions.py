@@ -6,12 +6,13 @@ import secrets
 from datetime import timedelta
 from enum import Enum
 
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -97,21 +98,38 @@ def create_clinician(*, email: str, password: str, display_name: str) -> User:
     return user
 
 
-@transaction.atomic
-def start_totp(*, user: User) -> TOTPDevice:
-    """An unconfirmed authenticator device (replacing any earlier unconfirmed one)."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-
-
 #: How long a set-up code lasts: long enough to reach the clinician by phone or in person.
 ENROLMENT_CODE_HOURS = 72
+#: Wrong set-up codes allowed before the code stops working (an administrator issues another).
+MAX_CODE_FAILURES = 5
 #: Letters and digits a person cannot confuse when reading a code aloud (no 0/O, 1/I/L).
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-def _normalise_code(code: str) -> str:
-    return "".join(c for c in code.upper() if c.isalnum())
+def _digest(code: str) -> str:
+    """A keyed hash of the code. The code is random (about 59 bits), so a fast keyed hash is
+    as safe as a password hash here, and guessing costs the server nothing much."""
+    normalised = "".join(c for c in code.upper() if c.isalnum())
+    return salted_hmac("follicle.accounts.enrolment_code", normalised).hexdigest()
+
+
+def setup_code_instructions(code: str) -> str:
+    """What the operator reads after issuing a code (both commands print it)."""
+    return (
+        f"one-time set-up code: {code}\n"
+        "Give it to the clinician in person or by phone, not in the message with the password. "
+        f"With it they add an authenticator app at their next sign-in. It expires in "
+        f"{ENROLMENT_CODE_HOURS} hours; `follicle setupcode --email ...` issues a new one."
+    )
+
+
+# Every function below locks the account's EnrolmentCode row first and its TOTPDevice rows
+# second, so two of them never deadlock, and a device deleted by one cannot be saved back by
+# another (django-otp's verify_token saves the whole device).
+
+
+def _locked_code(user: User) -> EnrolmentCode | None:
+    return EnrolmentCode.objects.select_for_update().filter(user=user).first()
 
 
 @transaction.atomic
@@ -122,16 +140,23 @@ def issue_enrolment_code(*, user: User) -> str:
     for a new clinician or for one who lost their phone, and either way the next sign-in must
     set up an app with this code. Returns the code, grouped in fours for reading aloud.
     """
-    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))  # about 59 bits
-    TOTPDevice.objects.filter(user=user).delete()
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
+    _locked_code(user)
+    devices = list(TOTPDevice.objects.select_for_update().filter(user=user))
+    TOTPDevice.objects.filter(pk__in=[d.pk for d in devices]).delete()
     EnrolmentCode.objects.update_or_create(
         user=user,
         defaults={
-            "code_hash": make_password(raw),
+            "code_hash": _digest(raw),
             "expires_at": timezone.now() + timedelta(hours=ENROLMENT_CODE_HOURS),
+            "device": None,
+            "failures": 0,
         },
     )
-    record(action="account.enrolment_code_issued", detail={"user_id": user.pk})
+    record(
+        action="account.enrolment_code_issued",
+        detail={"user_id": user.pk, "authenticators_removed": sum(d.confirmed for d in devices)},
+    )
     return "-".join(raw[n : n + 4] for n in range(0, len(raw), 4))
 
 
@@ -139,41 +164,97 @@ class Enrolment(Enum):
     """What happened to a step of setting up an authenticator app."""
 
     ACCEPTED = "accepted"
-    NO_CODE = "no_code"  # none issued, or it expired
+    NO_CODE = "no_code"  # none issued, expired, or replaced since step one
     WRONG_CODE = "wrong_code"
+    LOCKED = "locked"  # too many wrong codes: this one no longer works
     WRONG_TOKEN = "wrong_token"  # noqa: S105 - an outcome name, not a secret
+    ALREADY_CONFIRMED = "already_confirmed"  # a second submit of a finished set-up
 
 
-def _valid_code(user: User) -> EnrolmentCode | None:
-    issued = EnrolmentCode.objects.select_for_update().filter(user=user).first()
-    return issued if issued is not None and issued.expires_at > timezone.now() else None
-
-
-@transaction.atomic
-def check_enrolment_code(*, request: HttpRequest, user: User, code: str) -> Enrolment:
-    """Step one: the set-up code. It is not used up until the app is confirmed."""
-    issued = _valid_code(user)
-    if issued is None:
-        outcome = Enrolment.NO_CODE
-    elif not check_password(_normalise_code(code), issued.code_hash):
-        outcome = Enrolment.WRONG_CODE
-    else:
-        return Enrolment.ACCEPTED
-    record(action="account.enrolment_code_refused", actor=user, request=request)
+def _refused(request: HttpRequest, user: User, outcome: Enrolment) -> Enrolment:
+    record(
+        action="account.enrolment_refused",
+        actor=user,
+        request=request,
+        detail={"reason": outcome.value},
+    )
     return outcome
 
 
 @transaction.atomic
-def confirm_totp(*, request: HttpRequest, user: User, device: TOTPDevice, token: str) -> Enrolment:
-    """Step two: the app's current code. Confirms the app and uses up the set-up code, which
-    must still be valid (an administrator may have withdrawn or replaced it meanwhile)."""
-    issued = _valid_code(user)
-    if issued is None:
-        return Enrolment.NO_CODE
+def accept_enrolment_code(
+    *, request: HttpRequest, user: User, code: str
+) -> tuple[Enrolment, TOTPDevice | None]:
+    """Step one: the set-up code. If it is right, a new authenticator device is made and bound
+    to this code, and only then may its secret be shown. The code is used up in step two."""
+    issued = _locked_code(user)
+    if issued is None or issued.expires_at <= timezone.now():
+        return _refused(request, user, Enrolment.NO_CODE), None
+    if not constant_time_compare(_digest(code), issued.code_hash):
+        issued.failures += 1
+        if issued.failures >= MAX_CODE_FAILURES:
+            issued.delete()
+            return _refused(request, user, Enrolment.LOCKED), None
+        issued.save(update_fields=["failures"])
+        return _refused(request, user, Enrolment.WRONG_CODE), None
+    # Any earlier unconfirmed device goes: its secret may have been shown to someone else.
+    TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    issued.device = device
+    issued.save(update_fields=["device"])
+    record(action="account.enrolment_code_accepted", actor=user, request=request)
+    return Enrolment.ACCEPTED, device
+
+
+def enrolling_device(*, user: User, device_id: int) -> TOTPDevice | None:
+    """The device being set up, while its set-up code is live and still bound to it."""
+    live = EnrolmentCode.objects.filter(
+        user=user, device_id=device_id, expires_at__gt=timezone.now()
+    ).exists()
+    if not live:
+        return None
+    return TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
+
+
+@transaction.atomic
+def abandon_enrolment(*, user: User, device_id: int) -> None:
+    """Remove a device whose set-up can no longer finish (its code expired or was replaced)."""
+    _locked_code(user)
+    TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).delete()
+
+
+@transaction.atomic
+def confirm_totp(
+    *, request: HttpRequest, user: User, device_id: int, token: str
+) -> tuple[Enrolment, TOTPDevice | None]:
+    """Step two: the app's current code. Confirms the device and uses up the set-up code,
+    which must still be live and bound to this very device (an administrator may have
+    withdrawn or replaced it since step one)."""
+    issued = _locked_code(user)
+    device = TOTPDevice.objects.select_for_update().filter(pk=device_id, user=user).first()
+    if device is not None and device.confirmed:
+        return Enrolment.ALREADY_CONFIRMED, None
+    if (
+        device is None
+        or issued is None
+        or issued.device_id != device.pk
+        or issued.expires_at <= timezone.now()
+    ):
+        return _refused(request, user, Enrolment.NO_CODE), None
     if not device.verify_token(token):
-        return Enrolment.WRONG_TOKEN
+        return _refused(request, user, Enrolment.WRONG_TOKEN), None
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     issued.delete()
     record(action="account.second_factor_added", actor=user, request=request)
-    return Enrolment.ACCEPTED
+    return Enrolment.ACCEPTED, device
+
+
+@transaction.atomic
+def verify_second_factor(*, request: HttpRequest, user: User, token: str) -> TOTPDevice | None:
+    """The confirmed authenticator if ``token`` is its current code (each sign-in)."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+    if device is not None and device.verify_token(token):
+        return device
+    record(action="account.second_factor_refused", actor=user, request=request)
+    return None

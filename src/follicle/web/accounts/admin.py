@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record
@@ -100,3 +101,10 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]  # not subscriptable a
                 request=request,
                 detail={"user_id": user_id},
             )
+
+
+# django-otp registers its devices in the admin, where an admin could attach an authenticator
+# to any account without a set-up code and without an audit entry. Devices are managed only by
+# the set-up flow and `follicle setupcode`.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)

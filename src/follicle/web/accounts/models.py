@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class Role(models.TextChoices):
@@ -73,9 +74,18 @@ class EnrolmentCode(models.Model):
 
     It is given out of band (in person or by phone, never in the message that carries the
     password), so someone who learns only the password cannot attach their own authenticator
-    to the account. Only a hash is stored; using the code deletes it, and it expires.
+    to the account, nor see a secret the clinician later confirms. Only a keyed hash is
+    stored; confirming an authenticator uses the code up, wrong guesses are counted, and it
+    expires.
     """
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="enrolment_code")
-    code_hash = models.CharField(max_length=256)
+    #: A keyed hash (HMAC) of the code, never the code itself.
+    code_hash = models.CharField(max_length=64)
     expires_at = models.DateTimeField()
+    #: Wrong codes entered so far; at ``MAX_CODE_FAILURES`` the code is deleted.
+    failures = models.PositiveSmallIntegerField(default=0)
+    #: The device made when the code was accepted; only it can be confirmed with this code.
+    device = models.OneToOneField(
+        TOTPDevice, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import segno
 from django import forms
 from django.conf import settings
@@ -12,7 +10,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_str
@@ -126,7 +124,7 @@ def home(request: HttpRequest) -> HttpResponse:
 #: The authenticator being set up in this session, once its set-up code was accepted.
 ENROLLING = "follicle_enrolling_device"
 
-#: What each refused set-up step says, on which field.
+#: What each refused set-up step says (on the field of that step).
 ENROLMENT_ERRORS = {
     actions.Enrolment.NO_CODE: (
         "There is no valid set-up code for your account (codes last "
@@ -134,6 +132,10 @@ ENROLMENT_ERRORS = {
     ),
     actions.Enrolment.WRONG_CODE: (
         "That set-up code is not right. Check it with your administrator and try again."
+    ),
+    actions.Enrolment.LOCKED: (
+        "Too many wrong set-up codes, so this code no longer works. Ask your administrator for "
+        "a new one."
     ),
     actions.Enrolment.WRONG_TOKEN: (
         "That code is not right. Check the app shows Follicle and enter the current code."
@@ -146,6 +148,7 @@ def _status(form: forms.Form) -> int:
 
 
 @login_required
+@limit_posts("two_factor", per_hour=settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR)
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app (first time) or enter its code (each sign-in)."""
@@ -154,42 +157,44 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if user.role not in (Role.CLINICIAN, Role.ADMIN):
         return redirect("accounts:home")
     posted = request.POST if request.method == "POST" else None
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if confirmed is not None:
-        form = TokenForm(posted)
-        if form.is_bound and form.is_valid():
-            if confirmed.verify_token(form.cleaned_data["token"]):
-                otp_login(request, confirmed)
-                return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
-            form.add_error(
-                "token", "That code is not right or has expired. Enter the current code."
-            )
-        return render(
-            request,
-            "follicle/accounts/two_factor_verify.html",
-            {"form": form},
-            status=_status(form),
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return _enrol(request, user, posted)
+    form = TokenForm(posted)
+    if form.is_bound and form.is_valid():
+        device = actions.verify_second_factor(
+            request=request, user=user, token=form.cleaned_data["token"]
         )
-    return _enrol(request, user, posted)
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
+        form.add_error("token", "That code is not right or has expired. Enter the current code.")
+    return render(
+        request, "follicle/accounts/two_factor_verify.html", {"form": form}, status=_status(form)
+    )
 
 
-def _enrol(request: HttpRequest, user: User, posted: Any) -> HttpResponse:
+def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpResponse:
     """Two steps: the out-of-band set-up code, and only then the app's secret (so someone who
     has only the password never sees a secret that the clinician might later confirm)."""
     enrolling = request.session.get(ENROLLING)
     device = (
-        TOTPDevice.objects.filter(pk=enrolling, user=user, confirmed=False).first()
-        if enrolling is not None
-        else None
+        actions.enrolling_device(user=user, device_id=enrolling) if enrolling is not None else None
     )
+    if enrolling is not None and device is None:  # the code expired or was replaced meanwhile
+        actions.abandon_enrolment(user=user, device_id=enrolling)
+        del request.session[ENROLLING]
+        if posted is not None:
+            messages.error(request, ENROLMENT_ERRORS[actions.Enrolment.NO_CODE])
+            return redirect("accounts:two_factor")
+        posted = None
     if device is None:
         code_form = EnrolmentCodeForm(posted)
         if code_form.is_bound and code_form.is_valid():
-            outcome = actions.check_enrolment_code(
+            outcome, made = actions.accept_enrolment_code(
                 request=request, user=user, code=code_form.cleaned_data["code"]
             )
-            if outcome is actions.Enrolment.ACCEPTED:
-                request.session[ENROLLING] = actions.start_totp(user=user).pk
+            if made is not None:
+                request.session[ENROLLING] = made.pk
                 return redirect("accounts:two_factor")
             code_form.add_error("code", ENROLMENT_ERRORS[outcome])
         return render(
@@ -200,15 +205,19 @@ def _enrol(request: HttpRequest, user: User, posted: Any) -> HttpResponse:
         )
     form = TokenForm(posted)
     if form.is_bound and form.is_valid():
-        outcome = actions.confirm_totp(
-            request=request, user=user, device=device, token=form.cleaned_data["token"]
+        outcome, confirmed = actions.confirm_totp(
+            request=request, user=user, device_id=device.pk, token=form.cleaned_data["token"]
         )
-        if outcome is actions.Enrolment.ACCEPTED:
+        if confirmed is not None:
             del request.session[ENROLLING]
-            otp_login(request, device)
+            otp_login(request, confirmed)
             messages.success(request, "Your authenticator app is set up.")
             return redirect("accounts:home")
+        if outcome is actions.Enrolment.ALREADY_CONFIRMED:  # a second submit of the same form
+            del request.session[ENROLLING]
+            return redirect("accounts:two_factor")
         if outcome is actions.Enrolment.NO_CODE:
+            actions.abandon_enrolment(user=user, device_id=device.pk)
             del request.session[ENROLLING]
             messages.error(request, ENROLMENT_ERRORS[outcome])
             return redirect("accounts:two_factor")

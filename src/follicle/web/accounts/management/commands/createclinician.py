@@ -15,12 +15,13 @@ from typing import Any
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from follicle.web.accounts.actions import (
-    ENROLMENT_CODE_HOURS,
     EmailTaken,
     create_clinician,
     issue_enrolment_code,
+    setup_code_instructions,
 )
 from follicle.web.accounts.models import User
 
@@ -46,20 +47,14 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         try:
-            user = create_clinician(
-                email=options["email"].lower(), password=password, display_name=options["name"]
-            )
+            with transaction.atomic():  # never an account without its set-up code
+                user = create_clinician(
+                    email=options["email"].lower(),
+                    password=password,
+                    display_name=options["name"],
+                )
+                code = issue_enrolment_code(user=user)
         except EmailTaken as error:
             raise CommandError("an account with this email address already exists") from error
-        code = issue_enrolment_code(user=user)
         self.stdout.write(f"clinician {user.pk} created")
         self.stdout.write(setup_code_instructions(code))
-
-
-def setup_code_instructions(code: str) -> str:
-    return (
-        f"one-time set-up code: {code}\n"
-        "Give it to the clinician in person or by phone, not in the message with the password. "
-        f"With it they add an authenticator app at first sign-in. It expires in "
-        f"{ENROLMENT_CODE_HOURS} hours; `follicle setupcode --email ...` issues a new one."
-    )

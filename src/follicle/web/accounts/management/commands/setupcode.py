@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from follicle.web.accounts.actions import issue_enrolment_code
-from follicle.web.accounts.management.commands.createclinician import setup_code_instructions
+from follicle.web.accounts.actions import issue_enrolment_code, setup_code_instructions
 from follicle.web.accounts.models import Role, User
 
 
@@ -28,6 +28,10 @@ class Command(BaseCommand):
         ).first()
         if user is None:
             raise CommandError("no clinician or admin account has this email address")
+        if not user.is_active:
+            raise CommandError("this account is deactivated; reactivate it in the admin first")
+        removed = TOTPDevice.objects.filter(user=user, confirmed=True).count()
         code = issue_enrolment_code(user=user)
-        self.stdout.write(f"authenticator apps of account {user.pk} removed")
+        if removed:
+            self.stdout.write(f"{removed} authenticator app(s) of account {user.pk} removed")
         self.stdout.write(setup_code_instructions(code))
