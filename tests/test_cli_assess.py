@@ -98,3 +98,16 @@ def test_generated_answer_sets_are_valid_and_the_same_for_the_same_seed(
     assert first != other
     for line in first:
         assert isinstance(validate(json.loads(line), knowledge), Answers)
+
+
+def test_calm_sets_reach_the_online_plan_more_often_and_options_need_generate() -> None:
+    uniform = _run("questionnaire", "--generate", "300", "--seed", "9").stdout.splitlines()
+    calm = _run("questionnaire", "--generate", "300", "--seed", "9", "--calm").stdout.splitlines()
+
+    def online(lines: list[str]) -> int:
+        batch = "\n".join(lines) + "\n"
+        results = _run("assess", "--batch", "-", stdin=batch).stdout.splitlines()
+        return sum(json.loads(r)["route"] == "online_plan" for r in results)
+
+    assert online(calm) > 2 * online(uniform)
+    assert _run("questionnaire", "--seed", "3").returncode == 2

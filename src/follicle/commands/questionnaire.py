@@ -18,10 +18,14 @@ from follicle.knowledge import default_knowledge
 
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.generate is None and (args.seed or args.calm):
+        print("error: --seed and --calm only apply with --generate N", file=err)
+        return 2
     if args.generate is not None:
         knowledge, rng = default_knowledge(), random.Random(args.seed)
         for _ in range(args.generate):
-            out.write(json.dumps(random_answers(knowledge, rng), ensure_ascii=False) + "\n")
+            answers = random_answers(knowledge, rng, calm=args.calm)
+            out.write(json.dumps(answers, ensure_ascii=False) + "\n")
         return 0
     if args.example:
         document: Any = EXAMPLE
@@ -55,4 +59,9 @@ def register(commands: Any) -> None:
         help="N random valid answers objects, one per line (for `follicle assess --batch`)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed for --generate (same seed, same set)")
+    p.add_argument(
+        "--calm",
+        action="store_true",
+        help="with --generate: mostly 'none of these' symptoms, so more sets get an online plan",
+    )
     p.set_defaults(handler=handle)

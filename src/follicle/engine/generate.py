@@ -23,7 +23,7 @@ def _enabled_codes(item: CompiledItem, so_far: Answers) -> list[str]:
 
 
 def _value(
-    item: CompiledItem, so_far: Answers, rng: random.Random, treatments: list[str]
+    item: CompiledItem, so_far: Answers, rng: random.Random, treatments: list[str], calm: bool
 ) -> tuple[Any, AnswerValue]:
     """(the JSON value, the typed value) for one visible item."""
     spec = item.item
@@ -48,7 +48,7 @@ def _value(
     if spec.type == "multi":
         exclusive = [o.code for o in spec.options if o.exclusive and o.code in codes]
         others = [c for c in codes if c not in exclusive]
-        if exclusive and rng.random() < 0.4:
+        if exclusive and rng.random() < (0.85 if calm else 0.4):
             return [exclusive[0]], frozenset(exclusive[:1])
         chosen = rng.sample(others, rng.randint(1, min(3, len(others))))
         return chosen, frozenset(chosen)
@@ -60,8 +60,15 @@ def _value(
     return outcomes, dict(sorted(outcomes.items()))
 
 
-def random_answers(knowledge: Knowledge, rng: random.Random) -> dict[str, Any]:
-    """A complete, valid answers object (JSON-ready), chosen at random."""
+def random_answers(
+    knowledge: Knowledge, rng: random.Random, *, calm: bool = False
+) -> dict[str, Any]:
+    """A complete, valid answers object (JSON-ready), chosen at random.
+
+    ``calm`` answers "none of these" to most select-all questions, so fewer symptoms and fewer
+    red flags come up: uniform choices raise a red flag in about 97 sets in 100, which leaves
+    the online-plan rules rarely exercised.
+    """
     data = compiled(knowledge)
     treatments = list(knowledge.treatments)
     raw: dict[str, Any] = {}
@@ -72,5 +79,5 @@ def random_answers(knowledge: Knowledge, rng: random.Random) -> dict[str, Any]:
             continue
         if not item.item.required and rng.random() < 0.3:
             continue
-        raw[item.item.id], typed[item.item.id] = _value(item, so_far, rng, treatments)
+        raw[item.item.id], typed[item.item.id] = _value(item, so_far, rng, treatments, calm)
     return raw
