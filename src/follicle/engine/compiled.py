@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from threading import Lock
 from typing import TYPE_CHECKING
 
+from follicle.engine.answers import Answers
 from follicle.engine.conditions_eval import (
     Check,
     CheckMany,
@@ -31,7 +32,7 @@ from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.conditions import HairCondition, Signal
 from follicle.knowledge.predicates import Predicate
 from follicle.knowledge.questionnaire import Item, Limit
-from follicle.knowledge.treatments import CodedRule, Placement, Treatment
+from follicle.knowledge.treatments import Caution, CodedRule, Placement, Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
 if TYPE_CHECKING:
@@ -44,14 +45,26 @@ Types = Mapping[str, str]
 class CompiledItem:
     item: Item
     visible: Check | None
+    #: The codes shown only when their own skip logic holds (for example period items).
     option_visible: dict[str, Check]
     codes: frozenset[str]
     limits: tuple[tuple[Limit, Check], ...]
-    #: Codes shown only when their own skip logic holds (for example period items).
-    restricted: frozenset[str]
     exclusive: frozenset[str]
     #: Items the skip logic of this item, or of one of its options, reads.
     depends_on: tuple[str, ...]
+
+    def shows(self, code: str, answers: Answers) -> bool:
+        """Whether option ``code`` is offered given the earlier answers (its own skip logic)."""
+        check = self.option_visible.get(code)
+        return check is None or check(answers)
+
+    def range_for(self, answers: Answers) -> tuple[int, int, str | None]:
+        """(low, high, message or None) of a number: the first limit that holds, else the item's."""
+        for limit, holds in self.limits:
+            if holds(answers):
+                return limit.minimum, limit.maximum, limit.message
+        assert self.item.minimum is not None and self.item.maximum is not None
+        return self.item.minimum, self.item.maximum, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +77,8 @@ class CompiledRule:
     reads: tuple[str, ...]
     #: The rule's message as a result shows it (unverified ones say so), worded once here.
     text: str
+    #: For cautions: a clinician should look first (never for contraindications).
+    needs_clinician: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +101,6 @@ class CompiledTreatment:
 @dataclass(frozen=True, slots=True)
 class CompiledSignal:
     signal: Signal
-    index: int
     rule_id: str
     reads: tuple[str, ...]
     text: str  # the reason as a result shows it
@@ -141,6 +155,7 @@ def _rules(
                 rule_id=f"option.{treatment_id}.{kind}.{rule.id}",
                 reads=rule.when.items(),
                 text=stated(rule.message, rule),
+                needs_clinician=isinstance(rule, Caution) and rule.needs_clinician,
             )
         )
         predicates.append(rule.when)
@@ -200,7 +215,6 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
             },
             codes=frozenset(item.codes),
             limits=tuple((limit, check(limit.when)) for limit in item.limits),
-            restricted=frozenset(o.code for o in item.options if o.enable_when is not None),
             exclusive=frozenset(o.code for o in item.options if o.exclusive),
             depends_on=tuple(
                 dict.fromkeys(
@@ -232,7 +246,6 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
             signals.append(
                 CompiledSignal(
                     s,
-                    len(signal_predicates),
                     f"condition.{c.id}.signal.{n}",
                     s.when.items(),
                     stated(s.reason, s),

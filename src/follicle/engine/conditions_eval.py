@@ -128,7 +128,10 @@ def _within(value: object, keys: tuple[str, ...] | None, low: int | None, high: 
 
 
 class _Generator:
-    """Builds the source of one predicate function and the constants it refers to."""
+    """Builds the source of one predicate function and the constants it refers to.
+
+    Every expression it emits is already a bool (membership, ``is``, comparisons and the
+    helpers' ``any``), so none needs wrapping in ``bool()``."""
 
     def __init__(self, types: Mapping[str, str]) -> None:
         self.types = types
@@ -199,8 +202,7 @@ def compile_many(predicates: list[Predicate], types: Mapping[str, str] | None = 
     instead of one per predicate.
     """
     generator = _Generator(types or {})
-    parts = [f"bool({generator.expression(p)})" for p in predicates]
-    body = "(" + "".join(f"{part}, " for part in parts) + ")"
+    body = "(" + "".join(f"{generator.expression(p)}, " for p in predicates) + ")"
     return _generate("check_many", body, generator)  # type: ignore[return-value]
 
 
@@ -211,7 +213,7 @@ def compile_predicate(predicate: Predicate, types: Mapping[str, str] | None = No
     direct set operations. Without it the generated code uses the generic helpers.
     """
     generator = _Generator(types or {})
-    return _generate("check", f"bool({generator.expression(predicate)})", generator)  # type: ignore[return-value]
+    return _generate("check", generator.expression(predicate), generator)  # type: ignore[return-value]
 
 
 Explain = Callable[[Answers], tuple[bool, tuple[str, ...]]]

@@ -15,11 +15,7 @@ from follicle.knowledge.bundle import Knowledge
 
 
 def _enabled_codes(item: CompiledItem, so_far: Answers) -> list[str]:
-    return [
-        o.code
-        for o in item.item.options
-        if o.code not in item.option_visible or item.option_visible[o.code](so_far)
-    ]
+    return [o.code for o in item.item.options if item.shows(o.code, so_far)]
 
 
 def _value(
@@ -28,12 +24,7 @@ def _value(
     """(the JSON value, the typed value) for one visible item."""
     spec = item.item
     if spec.type == "integer":
-        low, high = spec.minimum, spec.maximum
-        assert low is not None and high is not None
-        for limit, holds in item.limits:
-            if holds(so_far):
-                low, high = limit.minimum, limit.maximum
-                break
+        low, high, _ = item.range_for(so_far)
         value = (
             rng.randint(low, min(high, low + 80)) if rng.random() < 0.8 else rng.randint(low, high)
         )

@@ -70,28 +70,26 @@ def _range_message(item: Item) -> str:
 
 
 class _Parser:
-    """Turns one raw value into a typed answer, or records what is wrong with it."""
+    """Turns one raw value into a typed answer, or records what is wrong with it in ``errors``
+    (the one list ``validate`` returns)."""
 
-    def __init__(self, treatment_names: dict[str, str], accepted: Answers) -> None:
+    def __init__(
+        self, treatment_names: dict[str, str], accepted: Answers, errors: list[FieldError]
+    ) -> None:
         self.treatment_names = treatment_names
         self.accepted = accepted
-        self.errors: list[FieldError] = []
+        self.errors = errors
 
     def fail(self, field: str, message: str) -> None:
         self.errors.append(FieldError(field, message))
 
     def integer(self, compiled_item: CompiledItem, raw: object) -> AnswerValue | None:
         item = compiled_item.item
-        assert item.minimum is not None and item.maximum is not None
         if not _is_int(raw):
             self.fail(item.id, _range_message(item))
             return None
         assert isinstance(raw, int)
-        low, high, message = item.minimum, item.maximum, None
-        for limit, check in compiled_item.limits:
-            if check(self.accepted):
-                low, high, message = limit.minimum, limit.maximum, limit.message
-                break
+        low, high, message = compiled_item.range_for(self.accepted)
         if not low <= raw <= high:
             self.fail(item.id, message or _range_message(item))
             return None
@@ -105,8 +103,7 @@ class _Parser:
                 field, f"“{shown}” is not one of the answers. Choose from: {_quote(item.codes)}."
             )
             return None
-        visible = compiled_item.option_visible.get(raw)
-        if visible is not None and not visible(self.accepted):
+        if not compiled_item.shows(raw, self.accepted):
             self.fail(field, f"“{raw}” does not apply given your earlier answers; leave it out.")
             return None
         return raw
@@ -123,7 +120,7 @@ class _Parser:
         if (  # the common case: known, unrestricted, distinct codes
             len(chosen_set) == len(raw)
             and chosen_set <= compiled_item.codes
-            and chosen_set.isdisjoint(compiled_item.restricted)
+            and chosen_set.isdisjoint(compiled_item.option_visible)
             and (len(chosen_set) == 1 or chosen_set.isdisjoint(compiled_item.exclusive))
         ):
             return chosen_set
@@ -208,7 +205,7 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     accepted: dict[str, AnswerValue] = {}
     current = Answers(MappingProxyType(accepted))  # a live view: grows as answers are accepted
     undecidable: set[str] = set()
-    parser = _Parser(engine_data.treatment_names, current)
+    parser = _Parser(engine_data.treatment_names, current, errors)
     for compiled_item in engine_data.items:
         item = compiled_item.item
         present = raw.get(item.id) is not None
@@ -230,10 +227,9 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
                 errors.append(FieldError(item.id, _missing_message(item)))
                 undecidable.add(item.id)
             continue
-        before = len(parser.errors)
+        before = len(errors)
         value = parser.parse(compiled_item, raw[item.id])
-        if len(parser.errors) > before:
-            errors.extend(parser.errors[before:])
+        if len(errors) > before:
             undecidable.add(item.id)
         elif value is not None:
             accepted[item.id] = value

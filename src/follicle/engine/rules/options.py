@@ -31,7 +31,6 @@ from follicle.engine.result import CostProjection, Criterion, Option, new_option
 from follicle.engine.rules.exosomes import EXOSOMES
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route, Status, Tier
-from follicle.knowledge.treatments import Caution
 from follicle.money import dollars
 
 OPEN_TO_WORDS = {
@@ -177,11 +176,9 @@ def _cautions(draft: Draft, fired: tuple[bool, ...]) -> bool:
     needs_clinician = False
     for compiled_rule in draft.compiled.cautions:
         if fired[compiled_rule.index]:
-            rule = compiled_rule.rule
-            assert isinstance(rule, Caution)
-            needs_clinician = needs_clinician or rule.needs_clinician
+            needs_clinician = needs_clinician or compiled_rule.needs_clinician
             draft.caution(compiled_rule.rule_id, compiled_rule.text, compiled_rule.reads)
-            draft.cite(rule.citations)
+            draft.cite(compiled_rule.rule.citations)
     return needs_clinician
 
 

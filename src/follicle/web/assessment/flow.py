@@ -90,11 +90,8 @@ def prune(knowledge: Knowledge, answers: RawAnswers) -> RawAnswers:
             continue
         value = answers[key]
         if isinstance(value, list) and item.option_visible:
-            value = [
-                code
-                for code in value
-                if code not in item.option_visible or item.option_visible[code](Answers.of(so_far))
-            ]
+            shown_so_far = Answers.of(so_far)
+            value = [code for code in value if item.shows(code, shown_so_far)]
             if not value:
                 continue
         kept[key] = value

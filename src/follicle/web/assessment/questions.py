@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.text import slugify
 
 from follicle.engine import Answers
-from follicle.engine.compiled import compiled
+from follicle.engine.compiled import CompiledItem, compiled
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.questionnaire import Item, Step
 from follicle.web.assessment.flow import RawAnswers, _typed_prefix
@@ -105,7 +105,7 @@ def questions_for(
             knowledge=knowledge,
             value=shown.get(item.id),
             earlier=earlier,
-            option_visible=compiled_item.option_visible,
+            compiled_item=compiled_item,
             errors=errors,
         )
         out.append(question)
@@ -119,7 +119,7 @@ def _fill(
     knowledge: Knowledge,
     value: Any,
     earlier: dict[str, Any],
-    option_visible: dict[str, Any],
+    compiled_item: CompiledItem,
     errors: dict[str, str],
 ) -> None:
     if item.type == "boolean":
@@ -134,7 +134,7 @@ def _fill(
         question.choices = [
             Choice(o.code, o.label, o.help, o.applies_when, o.code in selected, o.exclusive)
             for o in item.options
-            if o.code not in option_visible or option_visible[o.code](shown_so_far)
+            if compiled_item.shows(o.code, shown_so_far)
         ]
     elif item.type in ("months_by_treatment", "outcome_by_treatment"):
         given = value if isinstance(value, dict) else {}
