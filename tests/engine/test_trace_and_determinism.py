@@ -29,7 +29,6 @@ def test_every_reason_rule_fired_and_says_what_it_read(knowledge: Knowledge) -> 
     for raw in (MAN, WOMAN, EXOSOME_CANDIDATE, answers(MAN, pattern="patches", scale_stage=None)):
         result = assess(knowledge, raw)
         fired = result.explanation
-        assert list(fired) == list(dict.fromkeys(result.trace))
         for o in result.options:
             assert len(o.reasons) == len(o.reason_rules)
             for rule in o.reason_rules:

@@ -18,11 +18,11 @@ from follicle.knowledge import default_knowledge
 
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.generate is None and (args.seed or args.calm):
+    if args.generate is None and (args.seed is not None or args.calm):
         print("error: --seed and --calm only apply with --generate N", file=err)
         return 2
     if args.generate is not None:
-        knowledge, rng = default_knowledge(), random.Random(args.seed)
+        knowledge, rng = default_knowledge(), random.Random(args.seed or 0)
         for _ in range(args.generate):
             answers = random_answers(knowledge, rng, calm=args.calm)
             out.write(json.dumps(answers, ensure_ascii=False) + "\n")
@@ -58,7 +58,7 @@ def register(commands: Any) -> None:
         metavar="N",
         help="N random valid answers objects, one per line (for `follicle assess --batch`)",
     )
-    p.add_argument("--seed", type=int, default=0, help="seed for --generate (same seed, same set)")
+    p.add_argument("--seed", type=int, help="seed for --generate (same seed, same set; 0 if none)")
     p.add_argument(
         "--calm",
         action="store_true",

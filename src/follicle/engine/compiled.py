@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 Types = Mapping[str, str]
 
+#: Conditions with at most this many signals have their weighings remembered (2^10 patterns).
+REMEMBERED_SIGNALS = 10
+
 
 @dataclass(frozen=True, slots=True)
 class CompiledItem:
@@ -114,13 +117,11 @@ class CompiledCondition:
     order: int
     start: int
     stop: int
-    #: Which of its signals hold -> how the condition is weighed. A condition has at most
-    #: ``MAX_SIGNALS`` signals (the schema enforces it), so there are at most 2^10 such
-    #: patterns, and each is weighed once per knowledge version
-    #: (filled on first use by :mod:`follicle.engine.rules.likely_conditions`).
-    weighings: dict[tuple[bool, ...], Weighing] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    #: Which of its signals hold -> how the condition is weighed, each pattern weighed once per
+    #: knowledge version (filled on first use by :mod:`follicle.engine.rules.likely_conditions`).
+    #: None for a condition with more than ``REMEMBERED_SIGNALS`` signals: its 2^n patterns
+    #: could grow without bound, so it is weighed afresh each time.
+    weighings: dict[tuple[bool, ...], Weighing] | None = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +260,7 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
                 order=order,
                 start=start,
                 stop=len(signal_predicates),
+                weighings={} if len(signals) <= REMEMBERED_SIGNALS else None,
             )
         )
     return CompiledKnowledge(

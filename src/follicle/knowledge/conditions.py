@@ -12,10 +12,6 @@ from follicle.knowledge.predicates import Predicate
 SignalStrength = Literal["strong", "supporting", "against"]
 
 
-#: Signals per condition; the engine weighs each pattern of them once (at most 2^10).
-MAX_SIGNALS = 10
-
-
 class Signal(Sourced):
     """An answer pattern that makes a condition more (or less) likely, with the reason shown.
 
@@ -46,6 +42,5 @@ class HairCondition(Strict):
     course: SourcedText
     checks: tuple[Id, ...] = ()
     next_step: SourcedText
-    #: At most 10: the engine remembers each pattern of holding signals (2^n of them).
-    signals: tuple[Signal, ...] = Field(min_length=1, max_length=MAX_SIGNALS)
+    signals: tuple[Signal, ...] = Field(min_length=1)
     citations: Citations

@@ -5,9 +5,9 @@ and none points away; ``possible`` when any signal points to it. Conditions with
 them are left out. Order: likely first, then by strong, supporting and (fewest) against
 signals, then the data's order, so the ranking is deterministic.
 
-How a condition is weighed depends only on which of its signals hold, and a condition has at
-most a handful of signals; so each pattern is weighed once per knowledge version
-(:func:`weigh`) and kept on the compiled condition.
+How a condition is weighed depends only on which of its signals hold, and a condition has a
+handful of signals; so each pattern is weighed once per knowledge version (:func:`weigh`) and
+kept on the compiled condition (see ``CompiledCondition.weighings`` for the bound).
 """
 
 from __future__ import annotations
@@ -78,9 +78,12 @@ def weigh_conditions(
         pattern = holds[compiled_condition.start : compiled_condition.stop]
         if True not in pattern:
             continue
-        weighing = compiled_condition.weighings.get(pattern)
+        memo = compiled_condition.weighings
+        weighing = memo.get(pattern) if memo is not None else None
         if weighing is None:
-            weighing = compiled_condition.weighings[pattern] = weigh(compiled_condition, pattern)
+            weighing = weigh(compiled_condition, pattern)
+            if memo is not None:
+                memo[pattern] = weighing
         trace.extend(weighing.fired)
         if weighing.weighed is not None:
             weighed.append(weighing.weighed)

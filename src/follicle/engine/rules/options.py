@@ -182,7 +182,12 @@ def _cautions(draft: Draft, fired: tuple[bool, ...]) -> bool:
     return needs_clinician
 
 
-def _suitability(draft: Draft, person: Person, identified: dict[str, tuple[str, ...]]) -> None:
+def _suitability(
+    draft: Draft,
+    person: Person,
+    identified: dict[str, tuple[str, ...]],
+    condition_reads: tuple[str, ...],
+) -> None:
     """Mark the draft ``not_now`` (and blocked) if it is not meant for this person."""
     treatment = draft.compiled.treatment
     suitability = treatment.suitability
@@ -201,11 +206,10 @@ def _suitability(draft: Draft, person: Person, identified: dict[str, tuple[str, 
         draft.status, draft.block = "not_now", "unsuitable"
     treated = [c for c in suitability.treats if c in identified]
     if not treated and draft.id != EXOSOMES:
-        reads = tuple(dict.fromkeys(i for r in identified.values() for i in r))
         draft.because(
             f"option.{draft.id}.suitability.condition",
             "It treats kinds of hair loss that your answers do not point to.",
-            reads,
+            condition_reads,
         )
         draft.status, draft.block = "not_now", "unsuitable"
     if draft.id != EXOSOMES:  # openness to experimental treatment is criterion 2 of the contract
@@ -332,9 +336,9 @@ def _second_line(draft: Draft, ctx: Context) -> None:
         )
 
 
-def _adjunct(draft: Draft, ctx: Context) -> None:
+def _adjunct(draft: Draft, evidence_based_in_hand: bool) -> None:
     rule = f"option.{draft.id}.tier.adjunct"
-    if ctx.evidence_based_in_hand():
+    if evidence_based_in_hand:
         draft.status = "consider"
         draft.because(rule, "It can be added alongside a first-line treatment, not instead of one.")
     else:
@@ -346,9 +350,9 @@ def _adjunct(draft: Draft, ctx: Context) -> None:
         )
 
 
-def _in_office(draft: Draft, ctx: Context) -> None:
+def _in_office(draft: Draft, person: Person, tried_evidence_based: bool) -> None:
     rule = f"option.{draft.id}.tier.in_office"
-    if ctx.tried_evidence_based() or draft.id in ctx.person.months:
+    if tried_evidence_based or draft.id in person.months:
         draft.status = "consider"
         draft.because(
             f"{rule}.after_medical_treatment",
@@ -384,6 +388,7 @@ def _screen(
     fired: tuple[bool, ...],
     route: Route,
     identified: dict[str, tuple[str, ...]],
+    condition_reads: tuple[str, ...],
 ) -> None:
     """Contraindications, the in-person route, suitability and history, in that order."""
     suitability = draft.compiled.treatment.suitability
@@ -399,7 +404,7 @@ def _screen(
             "A clinician should see you in person before any treatment is chosen.",
         )
         return
-    _suitability(draft, person, identified)
+    _suitability(draft, person, identified, condition_reads)
     _history(draft, person)
 
 
@@ -412,13 +417,15 @@ def _decide_tiers(undecided: list[Draft], ctx: Context) -> None:
             _first_line(draft, ctx)
         elif draft.tier == "second_line":
             _second_line(draft, ctx)
+    # Fixed from here on: the second pass decides no first- or second-line option.
+    in_hand, tried = ctx.evidence_based_in_hand(), ctx.tried_evidence_based()
     for draft in undecided:
         if draft.id == EXOSOMES:
             _exosomes(draft, ctx)
         elif draft.tier == "adjunct":
-            _adjunct(draft, ctx)
+            _adjunct(draft, in_hand)
         elif draft.tier in ("in_office", "experimental"):
-            _in_office(draft, ctx)
+            _in_office(draft, ctx.person, tried)
 
 
 def decide_options(
@@ -435,8 +442,17 @@ def decide_options(
     drafts = [_place(ct, answers, trace) for ct in data.treatments]
     person = Person.of(answers)
     fired = data.rule_checks(answers)
+    # What the condition rules read: the reads of "not a condition it treats", the same for all.
+    condition_reads = tuple(dict.fromkeys(i for r in identified.values() for i in r))
     for draft in drafts:
-        _screen(draft, person=person, fired=fired, route=route, identified=identified)
+        _screen(
+            draft,
+            person=person,
+            fired=fired,
+            route=route,
+            identified=identified,
+            condition_reads=condition_reads,
+        )
     if route == "online_plan":
         ctx = Context(
             person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria

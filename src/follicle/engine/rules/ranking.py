@@ -44,24 +44,23 @@ def _respect_precedence(
 ) -> None:
     """Move each follower to just below its leader; repeat until nothing moves (the checker
     guarantees ``ranks_after`` has no loop, so this ends)."""
-    moved = True
-    while moved:
-        moved = False
-        position = {d.id: n for n, d in enumerate(ranked)}
-        for follower, leaders in ranks_after.items():
-            for leader in leaders:
-                if (
-                    follower in position
-                    and leader in position
-                    and position[follower] < position[leader]
-                ):
-                    item = ranked.pop(position[follower])
-                    ranked.insert(position[leader], item)  # the leader moved up by one
-                    trace.fire(f"rank.{follower}.after.{leader}")
-                    moved = True
-                    break
-            if moved:
-                break
+    while True:
+        position = {d.id: n for n, d in enumerate(ranked)}  # every treatment is ranked
+        out_of_place = next(
+            (
+                (follower, leader)
+                for follower, leaders in ranks_after.items()
+                for leader in leaders
+                if position[follower] < position[leader]
+            ),
+            None,
+        )
+        if out_of_place is None:
+            return
+        follower, leader = out_of_place
+        item = ranked.pop(position[follower])
+        ranked.insert(position[leader], item)  # the leader moved up by one
+        trace.fire(f"rank.{follower}.after.{leader}")
 
 
 def rank_options(
