@@ -25,14 +25,7 @@ Check = Callable[[Answers], bool]
 def _values(answers: Answers, test: AnswerTest) -> list[object] | None:
     """The answer values a test looks at, or None when the item is unanswered."""
     value = answers.values.get(test.item)
-    if value is None:
-        return None
-    if isinstance(value, Mapping):
-        keys = test.keys if test.keys is not None else tuple(value)
-        return [value[k] for k in keys if k in value]
-    if isinstance(value, frozenset):
-        return list(value)
-    return [value]
+    return None if value is None else _mapped_values(value, test.keys)
 
 
 def _compile_test(test: AnswerTest) -> Check:
@@ -46,20 +39,10 @@ def _compile_test(test: AnswerTest) -> Check:
         return answered
     if test.in_ is not None:
         codes = frozenset(test.in_)
-        item = test.item
-        keys = test.keys
 
         def member(answers: Answers) -> bool:
-            value = answers.values.get(item)
-            if value is None:
-                return False
-            if type(value) is str:
-                return value in codes
-            if type(value) is frozenset:
-                return not codes.isdisjoint(value)
-            assert isinstance(value, Mapping)
-            wanted = keys if keys is not None else tuple(value)
-            return any(value[k] in codes for k in wanted if k in value)
+            values = _values(answers, test)
+            return values is not None and any(v in codes for v in values)
 
         return member
     if test.is_ is not None:
@@ -102,6 +85,8 @@ def reference_check(predicate: Predicate) -> Check:
 
 
 def _mapped_values(value: object, keys: tuple[str, ...] | None) -> list[object]:
+    """The values of an answer a test looks at: a mapping's (those of ``keys``), a multi
+    answer's codes, or the single value."""
     if isinstance(value, Mapping):
         return [value[k] for k in (keys if keys is not None else tuple(value)) if k in value]
     if isinstance(value, frozenset):
