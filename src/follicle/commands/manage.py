@@ -12,44 +12,42 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 
-def _setup() -> None:
+def setup_django() -> None:
+    """Django with Follicle's settings (for every command that needs the web app's models)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "follicle.web.settings")
     django.setup()
 
 
-def create_clinician(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _setup()
-    options: dict[str, Any] = {
-        "email": args.email,
-        "name": args.name,
-        "password_stdin": args.password_stdin,
-    }
+def _call(
+    command: str, out: TextIO, err: TextIO, *, prefix: str = "error: ", **options: Any
+) -> int:
+    """Run management command ``command``: 0, or 1 with its error on standard error."""
+    setup_django()
     try:
-        call_command("createclinician", stdout=out, **options)
+        call_command(command, stdout=out, **options)
     except CommandError as error:
-        print(f"error: {error}", file=err)
+        print(f"{prefix}{error}", file=err)
         return 1
     return 0
+
+
+def create_clinician(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return _call(
+        "createclinician",
+        out,
+        err,
+        email=args.email,
+        name=args.name,
+        password_stdin=args.password_stdin,
+    )
 
 
 def setup_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _setup()
-    try:
-        call_command("setupcode", stdout=out, email=args.email)
-    except CommandError as error:
-        print(f"error: {error}", file=err)
-        return 1
-    return 0
+    return _call("setupcode", out, err, email=args.email)
 
 
 def audit_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _setup()
-    try:
-        call_command("audit_verify", stdout=out)
-    except CommandError as error:
-        print(str(error), file=err)
-        return 1
-    return 0
+    return _call("audit_verify", out, err, prefix="")
 
 
 def register(commands: Any) -> None:

@@ -8,16 +8,15 @@ WSGI application (``follicle.web.wsgi:application``) behind a proper server; see
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any, TextIO
 
-import django
 from django.core.management import call_command
+
+from follicle.commands.manage import setup_django
 
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "follicle.web.settings")
-    django.setup()
+    setup_django()
     call_command("migrate", interactive=False, verbosity=0)
     if args.demo:
         call_command("loaddemo", stdout=out)
