@@ -43,6 +43,14 @@ def test_show_prints_one_entry_with_its_kind() -> None:
     assert entry["regulatory"]["us_status"] == "fda_approved"
 
 
+def test_show_reaches_an_article_that_shares_a_treatments_id() -> None:
+    result = _run("kb", "show", "articles/finasteride")
+    assert result.returncode == 0
+    entry = json.loads(result.stdout)
+    assert entry["kind"] == "articles" and entry["slug"] == "finasteride"
+    assert _run("kb", "show", "checks/finasteride").returncode == 2
+
+
 def test_show_an_unknown_id_exits_2() -> None:
     result = _run("kb", "show", "unicorn_tears")
     assert result.returncode == 2

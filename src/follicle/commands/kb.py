@@ -83,5 +83,5 @@ def register(commands: Any) -> None:
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.set_defaults(handler=export)
     p = sub.add_parser("show", help="one entry by id, as JSON")
-    p.add_argument("id")
+    p.add_argument("id", help="an id, or KIND/ID (articles/finasteride) where an article shares it")
     p.set_defaults(handler=show)

@@ -55,9 +55,15 @@ class Knowledge:
         }
 
     def find(self, entry_id: str) -> list[tuple[str, Entry]]:
-        """Every entry with this id, with its kind (ids are unique, so at most one)."""
+        """Every entry with this id, with its kind, in the order of :meth:`kinds`.
+
+        Ids are unique across kinds (the checker says so), except that an article's slug may be
+        the id of the treatment or condition it is about; ``KIND/ID`` (``articles/finasteride``)
+        names one kind only.
+        """
+        kind, _, bare = entry_id.rpartition("/")
         return [
-            (kind, entries[entry_id])
-            for kind, entries in self.kinds().items()
-            if entry_id in entries
+            (name, entries[bare])
+            for name, entries in self.kinds().items()
+            if bare in entries and kind in ("", name)
         ]

@@ -198,7 +198,8 @@ def _unique_ids(parsed: Parsed, checker: _Checker) -> None:
     ]
     for file, what, ids in kinds:
         checker.unique(file, ids, what)
-    # Ids are unique across kinds too, so `follicle kb show ID` is never ambiguous.
+    # Ids are unique across these kinds too, so `follicle kb show ID` is never ambiguous between
+    # them (an article may share its subject's id; `kb show articles/ID` reaches it).
     every = Counter(i for _, _, ids in kinds for i in set(ids))
     every.update(set(parsed.items))
     for entry_id, count in every.items():
