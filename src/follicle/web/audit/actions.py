@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -16,17 +16,10 @@ from follicle.web.client_address import client_address
 
 
 def _locked_head() -> AuditHead:
-    """The head row, locked. The very first writer creates it (in its own savepoint, so a
-    writer racing to create it too simply finds it); every later event costs one query."""
-    head = AuditHead.objects.select_for_update().filter(id=1).first()
-    if head is None:
-        try:
-            with transaction.atomic():
-                AuditHead.objects.get_or_create(id=1)
-        except IntegrityError:  # another writer created it at the same moment
-            pass
-        head = AuditHead.objects.select_for_update().get(id=1)
-    return head
+    """The head row, locked. The very first writer creates it (get_or_create does so in a
+    savepoint, so a writer racing to create it too simply finds it); every later event costs
+    one query."""
+    return AuditHead.objects.select_for_update().get_or_create(id=1)[0]
 
 
 def record(

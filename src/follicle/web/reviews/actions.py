@@ -76,7 +76,7 @@ def _notify(
 
 def request_review(
     *,
-    request: HttpRequest,
+    request: HttpRequest | None,
     person: User,
     answers: dict[str, Any],
     note: str,
@@ -252,7 +252,7 @@ def issue_plan(
     case_version: int | None = None,
 ) -> Plan:
     """Sign and issue the plan. It is then immutable; a later change is a new version."""
-    case = Case.objects.get(id=case_id)
+    case = Case.objects.select_related("person").get(id=case_id)
     errors = check_decisions(case.result, decisions)
     if errors:
         raise PlanInvalid(errors)
@@ -377,7 +377,7 @@ def reply(
             status=reply.status, version=F("version") + 1, **closing
         ):
             raise NotYours(STALE)
-        case = Case.objects.get(id=case_id)
+        case = Case.objects.select_related("person").get(id=case_id)
         Message.objects.create(
             case=case, author=clinician, kind=reply.kind, text=text.strip(), created_at=now
         )
@@ -416,3 +416,20 @@ def answer_question(*, request: HttpRequest | None, case: Case, person: User, te
 def record_read(*, request: HttpRequest, case_id: uuid.UUID, what: str) -> None:
     """Audit a read of a person's record (who, when, from where; not what it says)."""
     record(action=f"case.viewed.{what}", actor=request.user, case_id=case_id, request=request)
+
+
+@transaction.atomic
+def record_reads(*, request: HttpRequest, case_ids: list[uuid.UUID], what: str) -> None:
+    """Audit reads of several records at once (a person's list of cases), in one transaction."""
+    for case_id in case_ids:
+        record_read(request=request, case_id=case_id, what=what)
+
+
+def record_queue_view(*, request: HttpRequest, case_ids: list[uuid.UUID]) -> None:
+    """Audit which waiting cases a clinician was shown (ids only)."""
+    record(
+        action="queue.viewed",
+        actor=request.user,
+        request=request,
+        detail={"cases": [str(c) for c in case_ids]},
+    )

@@ -4,6 +4,7 @@ this user may see it, call one action and respond; every read of a case is audit
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,6 @@ from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.permissions import clinician_required, person_required
 from follicle.web.assessment.actions import answers_of
 from follicle.web.assessment.presenters import answer_words
-from follicle.web.audit.actions import record
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.forms import MessageForm, PlanForm, RequestReviewForm
 from follicle.web.reviews.models import Case, Status
@@ -86,8 +86,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
 @person_required
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = list(Case.objects.filter(person=_user(request)).order_by("-submitted_at"))
-    for case in cases:
-        record(action="case.viewed.list", actor=request.user, case_id=case.id, request=request)
+    actions.record_reads(request=request, case_ids=[c.id for c in cases], what="list")
     return render(request, "follicle/reviews/my_cases.html", {"cases": cases})
 
 
@@ -148,12 +147,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     mine = Case.objects.filter(
         claimed_by=clinician, status__in=[Status.IN_REVIEW, Status.NEEDS_INFORMATION]
     ).order_by("priority", "submitted_at")
-    record(
-        action="queue.viewed",
-        actor=clinician,
-        request=request,
-        detail={"cases": [str(c.id) for c in page.rows]},
-    )
+    actions.record_queue_view(request=request, case_ids=[c.id for c in page.rows])
     return render(
         request,
         "follicle/reviews/queue.html",
@@ -264,13 +258,22 @@ def _answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+#: A case action a clinician triggers with one button (claim, release, reopen).
+CaseAction = Callable[..., None]
+
+
 def _act(
-    request: HttpRequest, case_id: uuid.UUID, done: str, run: Any, then: str | None = None
+    request: HttpRequest,
+    case_id: uuid.UUID,
+    action: CaseAction,
+    done: str,
+    then: str | None = None,
 ) -> HttpResponse:
-    """Run one action; on success say so and go to ``then`` (default: the case), on refusal
-    stay on the case."""
+    """Authorise, run one case action; on success say so and go to ``then`` (default: the
+    case), on refusal stay on the case."""
+    _case_for_clinician(request, case_id)
     try:
-        run()
+        action(request=request, case_id=case_id, clinician=_user(request))
     except actions.ReviewError as error:
         messages.error(request, str(error))
         return redirect("reviews:review", case_id=case_id)
@@ -281,25 +284,14 @@ def _act(
 @require_POST
 @clinician_required
 def claim(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    _case_for_clinician(request, case_id)
-    return _act(
-        request,
-        case_id,
-        "The case is yours to review.",
-        lambda: actions.claim(request=request, case_id=case_id, clinician=_user(request)),
-    )
+    return _act(request, case_id, actions.claim, "The case is yours to review.")
 
 
 @require_POST
 @clinician_required
 def release(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    _case_for_clinician(request, case_id)
     return _act(
-        request,
-        case_id,
-        "The case is back in the queue.",
-        lambda: actions.release(request=request, case_id=case_id, clinician=_user(request)),
-        then="reviews:queue",
+        request, case_id, actions.release, "The case is back in the queue.", then="reviews:queue"
     )
 
 
@@ -338,10 +330,9 @@ def reply(request: HttpRequest, case_id: uuid.UUID, which: str) -> HttpResponse:
 @require_POST
 @clinician_required
 def reopen(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    _case_for_clinician(request, case_id)
     return _act(
         request,
         case_id,
+        actions.reopen,
         "A new version of the plan is open. The signed version stays as it was.",
-        lambda: actions.reopen(request=request, case_id=case_id, clinician=_user(request)),
     )

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test import RequestFactory
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -40,9 +39,8 @@ class Command(BaseCommand):
         person = User.objects.create_user(
             email=PERSON, password=password, role=Role.PERSON, email_verified_at=timezone.now()
         )
-        request = RequestFactory().get("/")
         request_review(
-            request=request,
+            request=None,
             person=person,
             answers=dict(EXAMPLE),
             note="Demo case.",
