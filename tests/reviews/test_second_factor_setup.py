@@ -249,3 +249,21 @@ def test_second_factor_attempts_are_rate_limited_per_address(db: None, settings:
     for _ in range(settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR):
         assert client.post(TWO_FACTOR, {"code": "AAAA-BBBB-CCCC"}).status_code == 422
     assert client.post(TWO_FACTOR, {"code": "AAAA-BBBB-CCCC"}).status_code == 429
+
+
+def test_a_raced_second_confirmation_is_told_it_is_already_done(db: None) -> None:
+    """Two submits of the last step at the same moment: the second finds the app confirmed."""
+    from follicle.web.accounts.actions import Enrolment, accept_enrolment_code, confirm_totp
+    from tests.reviews.conftest import _request
+
+    user = make_clinician("race@example.org")
+    code = issue_enrolment_code(user=user)
+    _, device = accept_enrolment_code(request=_request(), user=user, code=code)
+    assert device is not None
+    token = _current_code(device)
+    first = confirm_totp(request=_request(), user=user, device_id=device.pk, token=token)
+    second = confirm_totp(request=_request(), user=user, device_id=device.pk, token=token)
+    assert first[0] is Enrolment.ACCEPTED
+    assert second == (Enrolment.ALREADY_CONFIRMED, None)
+    device.refresh_from_db()
+    assert device.confirmed

@@ -132,13 +132,19 @@ def _locked_code(user: User) -> EnrolmentCode | None:
     return EnrolmentCode.objects.select_for_update().filter(user=user).first()
 
 
-@transaction.atomic
 def issue_enrolment_code(*, user: User) -> str:
-    """A new one-time set-up code for ``user``, replacing any earlier one.
+    """A new one-time set-up code for ``user`` (see :func:`reissue_enrolment_code`)."""
+    return reissue_enrolment_code(user=user)[0]
+
+
+@transaction.atomic
+def reissue_enrolment_code(*, user: User) -> tuple[str, int]:
+    """A new one-time set-up code for ``user``, replacing any earlier one, and how many
+    confirmed authenticators were removed.
 
     Every authenticator the account has is removed: a new code is what an administrator issues
     for a new clinician or for one who lost their phone, and either way the next sign-in must
-    set up an app with this code. Returns the code, grouped in fours for reading aloud.
+    set up an app with this code. The code is grouped in fours for reading aloud.
     """
     raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
     _locked_code(user)
@@ -153,11 +159,12 @@ def issue_enrolment_code(*, user: User) -> str:
             "failures": 0,
         },
     )
+    removed = sum(d.confirmed for d in devices)
     record(
         action="account.enrolment_code_issued",
-        detail={"user_id": user.pk, "authenticators_removed": sum(d.confirmed for d in devices)},
+        detail={"user_id": user.pk, "authenticators_removed": removed},
     )
-    return "-".join(raw[n : n + 4] for n in range(0, len(raw), 4))
+    return "-".join(raw[n : n + 4] for n in range(0, len(raw), 4)), removed
 
 
 class Enrolment(Enum):
@@ -206,21 +213,15 @@ def accept_enrolment_code(
     return Enrolment.ACCEPTED, device
 
 
-def enrolling_device(*, user: User, device_id: int) -> TOTPDevice | None:
-    """The device being set up, while its set-up code is live and still bound to it."""
-    live = EnrolmentCode.objects.filter(
-        user=user, device_id=device_id, expires_at__gt=timezone.now()
-    ).exists()
-    if not live:
-        return None
-    return TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
-
-
 @transaction.atomic
-def abandon_enrolment(*, user: User, device_id: int) -> None:
-    """Remove a device whose set-up can no longer finish (its code expired or was replaced)."""
-    _locked_code(user)
+def current_enrolment(*, user: User, device_id: int) -> TOTPDevice | None:
+    """The device being set up, while its set-up code is live and still bound to it; otherwise
+    None, and the device (whose set-up can no longer finish) is removed."""
+    issued = _locked_code(user)
+    if issued is not None and issued.device_id == device_id and issued.expires_at > timezone.now():
+        return TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
     TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).delete()
+    return None
 
 
 @transaction.atomic
@@ -240,6 +241,8 @@ def confirm_totp(
         or issued.device_id != device.pk
         or issued.expires_at <= timezone.now()
     ):
+        if device is not None:  # its set-up can no longer finish
+            device.delete()
         return _refused(request, user, Enrolment.NO_CODE), None
     if not device.verify_token(token):
         return _refused(request, user, Enrolment.WRONG_TOKEN), None

@@ -18,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsaf
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp import user_has_device
 
 from follicle.web.accounts import actions
 from follicle.web.accounts.forms import (
@@ -157,7 +157,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if user.role not in (Role.CLINICIAN, Role.ADMIN):
         return redirect("accounts:home")
     posted = request.POST if request.method == "POST" else None
-    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not user_has_device(user):
         return _enrol(request, user, posted)
     form = TokenForm(posted)
     if form.is_bound and form.is_valid():
@@ -173,20 +173,25 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _restart(request: HttpRequest, message: str | None) -> HttpResponse:
+    """Forget the set-up in progress and go back to the start of the second-factor page."""
+    del request.session[ENROLLING]
+    if message is not None:
+        messages.error(request, message)
+    return redirect("accounts:two_factor")
+
+
 def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpResponse:
     """Two steps: the out-of-band set-up code, and only then the app's secret (so someone who
     has only the password never sees a secret that the clinician might later confirm)."""
     enrolling = request.session.get(ENROLLING)
     device = (
-        actions.enrolling_device(user=user, device_id=enrolling) if enrolling is not None else None
+        actions.current_enrolment(user=user, device_id=enrolling) if enrolling is not None else None
     )
     if enrolling is not None and device is None:  # the code expired or was replaced meanwhile
-        actions.abandon_enrolment(user=user, device_id=enrolling)
-        del request.session[ENROLLING]
         if posted is not None:
-            messages.error(request, ENROLMENT_ERRORS[actions.Enrolment.NO_CODE])
-            return redirect("accounts:two_factor")
-        posted = None
+            return _restart(request, ENROLMENT_ERRORS[actions.Enrolment.NO_CODE])
+        del request.session[ENROLLING]
     if device is None:
         code_form = EnrolmentCodeForm(posted)
         if code_form.is_bound and code_form.is_valid():
@@ -213,14 +218,10 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
             otp_login(request, confirmed)
             messages.success(request, "Your authenticator app is set up.")
             return redirect("accounts:home")
-        if outcome is actions.Enrolment.ALREADY_CONFIRMED:  # a second submit of the same form
-            del request.session[ENROLLING]
-            return redirect("accounts:two_factor")
-        if outcome is actions.Enrolment.NO_CODE:
-            actions.abandon_enrolment(user=user, device_id=device.pk)
-            del request.session[ENROLLING]
-            messages.error(request, ENROLMENT_ERRORS[outcome])
-            return redirect("accounts:two_factor")
+        if outcome is actions.Enrolment.ALREADY_CONFIRMED:  # only when two submits race
+            return _restart(request, None)
+        if outcome is actions.Enrolment.NO_CODE:  # replaced or expired since this page was shown
+            return _restart(request, ENROLMENT_ERRORS[outcome])
         form.add_error("token", ENROLMENT_ERRORS[outcome])
     qr = segno.make(device.config_url, error="m")
     context = {

@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from follicle.web.accounts.actions import issue_enrolment_code, setup_code_instructions
+from follicle.web.accounts.actions import reissue_enrolment_code, setup_code_instructions
 from follicle.web.accounts.models import Role, User
 
 
@@ -30,8 +29,7 @@ class Command(BaseCommand):
             raise CommandError("no clinician or admin account has this email address")
         if not user.is_active:
             raise CommandError("this account is deactivated; reactivate it in the admin first")
-        removed = TOTPDevice.objects.filter(user=user, confirmed=True).count()
-        code = issue_enrolment_code(user=user)
+        code, removed = reissue_enrolment_code(user=user)
         if removed:
             self.stdout.write(f"{removed} authenticator app(s) of account {user.pk} removed")
         self.stdout.write(setup_code_instructions(code))
