@@ -8,16 +8,11 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django_otp.oath import totp
 
 from tests.browser.journeys import man_with_crown_thinning
-from tests.reviews.conftest import PASSWORD, make_clinician, with_totp
+from tests.reviews.conftest import PASSWORD, current_code, make_clinician, with_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _code(device: Any) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
 def test_a_person_asks_and_a_clinician_signs_a_plan(browser: Any, live_server: Any) -> None:
@@ -56,7 +51,7 @@ def test_a_person_asks_and_a_clinician_signs_a_plan(browser: Any, live_server: A
     doc.fill("#id_password", PASSWORD)
     doc.click("main button[type=submit]")
     assert "/accounts/two-factor/" in doc.url, doc.url
-    doc.fill("#id_token", _code(device))
+    doc.fill("#id_token", current_code(device))
     doc.click("main button[type=submit]")
     assert doc.locator("h1").inner_text() == "Review queue", doc.url
     doc.click("table.queue button:has-text('Claim')")

@@ -5,22 +5,15 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from follicle.web.reviews import actions
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Plan
+from tests.reviews.conftest import sign_draft
 from tests.reviews.scenarios import claimed
 
 
 def _plan() -> Plan:
-    case, doctor, decisions = claimed("signed@example.org", "signer@example.org")
-    return actions.issue_plan(
-        request=None,
-        case_id=case.id,
-        clinician=doctor,
-        decisions=decisions,
-        instructions="Once a day.",
-        follow_up="",
-    )
+    case, doctor, _ = claimed("signed@example.org", "signer@example.org")
+    return sign_draft(case, doctor, instructions="Once a day.")
 
 
 def test_updating_a_signed_plan_fails_in_the_database() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.test import Client, RequestFactory
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.engine.examples import EXAMPLE
@@ -23,7 +24,7 @@ from follicle.knowledge import default_knowledge
 from follicle.web.accounts import actions as account_actions
 from follicle.web.accounts.models import Role, User
 from follicle.web.reviews import actions
-from follicle.web.reviews.models import Case
+from follicle.web.reviews.models import Case, Plan
 
 PASSWORD = "a long enough passphrase 42"
 
@@ -49,6 +50,16 @@ def make_person(email: str) -> User:
 
 def make_clinician(email: str, name: str = "Dr Test") -> User:
     return account_actions.create_clinician(email=email, password=PASSWORD, display_name=name)
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The code the authenticator app shows now."""
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def wrong_code(right: str) -> str:
+    """A six-digit code that is not ``right``."""
+    return "000000" if right != "000000" else "111111"
 
 
 def with_totp(user: User) -> TOTPDevice:
@@ -81,6 +92,18 @@ def draft_decisions(case: Case) -> list[actions.Decision]:
     return [
         actions.Decision(o["treatment"], o["status"], o["rank"], "") for o in case.result["options"]
     ]
+
+
+def sign_draft(case: Case, clinician: User, instructions: str = "") -> Plan:
+    """Sign the engine's draft unchanged, as the claiming clinician."""
+    return actions.issue_plan(
+        request=None,
+        case_id=case.id,
+        clinician=clinician,
+        decisions=draft_decisions(case),
+        instructions=instructions,
+        follow_up="",
+    )
 
 
 def plan_post(case: Case, **changes: Any) -> dict[str, Any]:

@@ -6,7 +6,13 @@ from follicle.web.accounts.models import User
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Plan, Status
 from tests.reviews.concurrency import race
-from tests.reviews.conftest import draft_decisions, make_case, make_clinician, make_person
+from tests.reviews.conftest import (
+    draft_decisions,
+    make_case,
+    make_clinician,
+    make_person,
+    sign_draft,
+)
 
 
 def claim_race(clinicians: int) -> None:
@@ -31,19 +37,9 @@ def claimed(person_email: str, doctor_email: str) -> tuple[Case, User, list[acti
 
 
 def issue_race(attempts: int) -> None:
-    case, doctor, decisions = claimed("issuer@example.org", "signer@example.org")
+    case, doctor, _ = claimed("issuer@example.org", "signer@example.org")
 
-    def issue() -> object:
-        return actions.issue_plan(
-            request=None,
-            case_id=case.id,
-            clinician=doctor,
-            decisions=decisions,
-            instructions="",
-            follow_up="",
-        )
-
-    wins, failures = race([issue] * attempts)
+    wins, failures = race([lambda: sign_draft(case, doctor)] * attempts)
     assert wins == 1, failures
     assert all(isinstance(f, actions.NotYours) for f in failures), failures
     assert Plan.objects.filter(case=case).count() == 1
@@ -52,15 +48,8 @@ def issue_race(attempts: int) -> None:
 
 def reopen_race(attempts: int) -> None:
     """Many "start a new version" clicks at once open exactly one new version."""
-    case, doctor, decisions = claimed("reopener@example.org", "resigner@example.org")
-    actions.issue_plan(
-        request=None,
-        case_id=case.id,
-        clinician=doctor,
-        decisions=decisions,
-        instructions="",
-        follow_up="",
-    )
+    case, doctor, _ = claimed("reopener@example.org", "resigner@example.org")
+    sign_draft(case, doctor)
     issued = Case.objects.get(id=case.id).version
     wins, failures = race(
         [lambda: actions.reopen(request=None, case_id=case.id, clinician=doctor)] * attempts
@@ -83,18 +72,17 @@ def withdraw_race(rounds: int) -> None:
 
 
 def _withdraw_once(email: str) -> None:
-    from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from follicle.web.accounts import actions as account_actions
     from follicle.web.accounts.models import EnrolmentCode
-    from tests.reviews.conftest import _request
+    from tests.reviews.conftest import _request, current_code
 
     user = make_clinician(email)
     code = account_actions.issue_enrolment_code(user=user)
     _, device = account_actions.accept_enrolment_code(request=_request(), user=user, code=code)
     assert device is not None
-    token = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    token = current_code(device)
     wins, failures = race(
         [
             lambda: account_actions.confirm_totp(

@@ -15,7 +15,7 @@ from follicle.web.reviews import actions
 from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Case, Plan, Status
-from tests.reviews.conftest import Persona, draft_decisions, make_case, plan_post
+from tests.reviews.conftest import Persona, make_case, plan_post, sign_draft
 
 
 def _actions_for(case: Case) -> list[str]:
@@ -106,14 +106,7 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
         "follicle.web.reviews.actions._notify", side_effect=RuntimeError("mail queue down")
     )
     with failing, pytest.raises(RuntimeError):
-        actions.issue_plan(
-            request=None,
-            case_id=case.id,
-            clinician=clinician.user,
-            decisions=draft_decisions(case),
-            instructions="",
-            follow_up="",
-        )
+        sign_draft(case, clinician.user)
     assert AuditEvent.objects.count() == before
     assert not AuditEvent.objects.filter(action="plan.issued").exists()
     assert not Plan.objects.filter(case=case).exists()

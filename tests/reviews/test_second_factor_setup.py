@@ -16,13 +16,19 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.web.accounts.actions import MAX_CODE_FAILURES, issue_enrolment_code
 from follicle.web.accounts.models import EnrolmentCode, User
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import PASSWORD, make_clinician, make_person, with_totp
+from tests.reviews.conftest import (
+    PASSWORD,
+    current_code,
+    make_clinician,
+    make_person,
+    with_totp,
+    wrong_code,
+)
 
 TWO_FACTOR = "/accounts/two-factor/"
 
@@ -32,10 +38,6 @@ def _signed_in_with_password(email: str) -> Client:
     response = client.post("/accounts/login/", {"username": email, "password": PASSWORD})
     assert response.status_code == 302
     return client
-
-
-def _current_code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
 def _enrolling_device(user: User) -> TOTPDevice:
@@ -59,7 +61,7 @@ def test_a_clinician_sets_up_the_app_with_the_set_up_code(db: None) -> None:
     setup = client.get(TWO_FACTOR).content.decode()
     assert "<svg" in setup
     device = _enrolling_device(user)
-    assert client.post(TWO_FACTOR, {"token": _current_code(device)}).status_code == 302
+    assert client.post(TWO_FACTOR, {"token": current_code(device)}).status_code == 302
     device.refresh_from_db()
     assert device.confirmed
     assert not EnrolmentCode.objects.filter(user=user).exists()  # used up
@@ -73,7 +75,7 @@ def test_an_admin_sets_up_the_app_the_same_way(db: None) -> None:
     client = _signed_in_with_password("root@example.org")
     assert client.get("/admin/").status_code == 302  # no second factor yet
     client.post(TWO_FACTOR, {"code": code})
-    client.post(TWO_FACTOR, {"token": _current_code(_enrolling_device(admin))})
+    client.post(TWO_FACTOR, {"token": current_code(_enrolling_device(admin))})
     assert client.get("/admin/").status_code == 200
 
 
@@ -145,7 +147,7 @@ def test_a_code_replaced_between_the_two_steps_stops_the_set_up(db: None) -> Non
     client.post(TWO_FACTOR, {"code": first})
     old_device = _enrolling_device(user)
     issue_enrolment_code(user=user)  # e.g. `follicle setupcode` after a lost phone
-    response = client.post(TWO_FACTOR, {"token": _current_code(old_device)})
+    response = client.post(TWO_FACTOR, {"token": current_code(old_device)})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert EnrolmentCode.objects.filter(user=user).exists()  # the new code still works
@@ -161,7 +163,7 @@ def test_a_code_accepted_in_one_session_cannot_be_finished_in_another(db: None) 
     first_device = _enrolling_device(user)
     theirs.post(TWO_FACTOR, {"code": code})  # the same code accepted again makes a new device
     assert not TOTPDevice.objects.filter(pk=first_device.pk).exists()
-    response = mine.post(TWO_FACTOR, {"token": _current_code(first_device)})
+    response = mine.post(TWO_FACTOR, {"token": current_code(first_device)})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
@@ -172,7 +174,7 @@ def test_a_second_submit_of_a_finished_set_up_is_harmless(db: None) -> None:
     client = _signed_in_with_password("twice@example.org")
     client.post(TWO_FACTOR, {"code": code})
     device = _enrolling_device(user)
-    token = _current_code(device)
+    token = current_code(device)
     session = client.session
     enrolling = session["follicle_enrolling_device"]
     assert client.post(TWO_FACTOR, {"token": token}).status_code == 302
@@ -190,8 +192,8 @@ def test_a_wrong_app_code_is_refused_and_the_set_up_code_kept(db: None) -> None:
     code = issue_enrolment_code(user=user)
     client = _signed_in_with_password("typo@example.org")
     client.post(TWO_FACTOR, {"code": code})
-    right = _current_code(_enrolling_device(user))
-    response = client.post(TWO_FACTOR, {"token": "000000" if right != "000000" else "111111"})
+    right = current_code(_enrolling_device(user))
+    response = client.post(TWO_FACTOR, {"token": wrong_code(right)})
     assert response.status_code == 422
     assert "That code is not right" in response.content.decode()
     assert EnrolmentCode.objects.filter(user=user).exists()
@@ -260,7 +262,7 @@ def test_a_raced_second_confirmation_is_told_it_is_already_done(db: None) -> Non
     code = issue_enrolment_code(user=user)
     _, device = accept_enrolment_code(request=_request(), user=user, code=code)
     assert device is not None
-    token = _current_code(device)
+    token = current_code(device)
     first = confirm_totp(request=_request(), user=user, device_id=device.pk, token=token)
     second = confirm_totp(request=_request(), user=user, device_id=device.pk, token=token)
     assert first[0] is Enrolment.ACCEPTED
