@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -46,20 +46,28 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, base_url=live_server.url, bypass_csp=True
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """Pages in fresh browser contexts on the live server (each closed after the test, even
+    when it fails). The site's real CSP applies: an inline script would break the tests."""
+    contexts: list[Any] = []
+
+    def make(width: int, height: int, **options: Any) -> Any:
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, base_url=live_server.url, **options
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
-def no_js_page(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(
-        viewport={"width": 320, "height": 700}, base_url=live_server.url, java_script_enabled=False
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+def page(new_page: Callable[..., Any]) -> Any:
+    return new_page(390, 844)
+
+
+@pytest.fixture
+def no_js_page(new_page: Callable[..., Any]) -> Any:
+    return new_page(320, 700, java_script_enabled=False)

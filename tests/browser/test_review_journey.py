@@ -4,6 +4,7 @@ changed plan, the person reads it, and the person can never open the queue."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,12 +16,11 @@ from tests.reviews.conftest import PASSWORD, current_code, make_clinician, with_
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_person_asks_and_a_clinician_signs_a_plan(browser: Any, live_server: Any) -> None:
+def test_a_person_asks_and_a_clinician_signs_a_plan(new_page: Callable[..., Any]) -> None:
     doctor = make_clinician("doc@example.org", "Dr Ada Lovelace")
     device = with_totp(doctor)
 
-    person = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url)
-    page = person.new_page()
+    page = new_page(390, 844)
     man_with_crown_thinning(page)
     page.click("text=See my result")
     page.fill("#review-note", "I would rather avoid tablets if possible.")
@@ -44,8 +44,7 @@ def test_a_person_asks_and_a_clinician_signs_a_plan(browser: Any, live_server: A
     assert response is not None and response.status == 403
     assert page.locator("h1").inner_text() != "Review queue"
 
-    clinic = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
-    doc = clinic.new_page()
+    doc = new_page(1280, 900)
     doc.goto("/accounts/login/")
     doc.fill("#id_username", "doc@example.org")
     doc.fill("#id_password", PASSWORD)
@@ -68,5 +67,3 @@ def test_a_person_asks_and_a_clinician_signs_a_plan(browser: Any, live_server: A
     assert "Dr Ada Lovelace" in html
     assert "Prefers not to take tablets" in html
     assert "Review photos at 6 and 12 months." in html
-    person.close()
-    clinic.close()
