@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from follicle.engine.examples import EXAMPLE
 from follicle.knowledge import default_knowledge
 
 
@@ -54,7 +53,3 @@ def complete(client: Client) -> Callable[..., Client]:
         return client
 
     return walk
-
-
-def example_answers() -> dict[str, Any]:
-    return dict(EXAMPLE)

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from django.test import Client
 
 from follicle.commands.kb import export_document
 from follicle.engine.rules.costs import plan_for, project_years
-from follicle.knowledge import Knowledge, default_knowledge
+from follicle.knowledge import Knowledge
 
 
 def test_changing_a_price_in_the_data_changes_the_pages(
@@ -142,8 +141,3 @@ def test_the_result_page_numbers_come_from_the_data(
     text = " ".join(_parse(complete().get("/assessment/result/").content.decode()).text)
     stray = _numbers(text) - _allowed(knowledge)
     assert not stray, sorted(stray)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_knowledge() -> None:
-    default_knowledge.cache_clear()

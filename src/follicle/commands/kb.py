@@ -44,7 +44,7 @@ def summary(_: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print("Treatments (id, certainty, US status, default tier):", file=out)
     for t in knowledge.treatments.values():
         print(
-            f"  {t.id:22} {t.evidence.certainty:9} {t.regulatory.us_status:30} {t.placements[-1].tier}",
+            f"  {t.id:22} {t.evidence.certainty:9} {t.regulatory.us_status:30} {t.default_tier}",
             file=out,
         )
     return 0

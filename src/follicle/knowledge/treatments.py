@@ -248,5 +248,11 @@ class Treatment(Strict):
         return self
 
     @property
+    def default_tier(self) -> Tier:
+        """The tier of the default (last) placement: the treatment's tier in general, as pages
+        show it; the engine places each person by the first placement that holds."""
+        return self.placements[-1].tier
+
+    @property
     def basis_cost(self) -> CostRange | None:
         return next((c for c in self.costs if c.id == self.cost_basis), None)

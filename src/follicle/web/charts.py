@@ -30,10 +30,8 @@ def _nice_ceiling(value: int) -> int:
     if value <= 0:
         return 1
     magnitude: int = 10 ** (len(str(value)) - 1)
-    for step in (1, 2, 5, 10):
-        if step * magnitude >= value:
-            return step * magnitude
-    return 10 * magnitude
+    # value has as many digits as magnitude, so 10 * magnitude is always enough
+    return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= value)
 
 
 def cost_chart(rows: Sequence[CostRow], title: str) -> SafeString:

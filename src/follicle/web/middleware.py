@@ -48,13 +48,14 @@ class SessionTimeoutMiddleware:
 
 
 class PrivateHealthDataMiddleware:
-    """``Cache-Control: no-store`` on every page that uses the session (answers, results)."""
+    """``Cache-Control: no-store`` on every response Django makes (static files are served
+    before it). Any page may show answers, a result or a signed-in person's data, and the
+    session middleware reads the session on every request anyway, so no page is singled out."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if getattr(request, "session", None) is not None and request.session.accessed:
-            response["Cache-Control"] = "no-store"
+        response["Cache-Control"] = "no-store"
         return response

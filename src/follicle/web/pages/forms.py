@@ -51,17 +51,6 @@ def _treatment_choices() -> list[tuple[str, str]]:
     ]
 
 
-PLAN_FIELDS = (
-    "unit",
-    "price_low",
-    "price_high",
-    "sessions_min",
-    "sessions_max",
-    "maintenance_min",
-    "maintenance_max",
-)
-
-
 class CostForm(forms.Form):
     """Field names and messages say what to change; nothing here is personal data.
 

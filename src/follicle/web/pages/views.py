@@ -30,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def treatments(request: HttpRequest) -> HttpResponse:
     knowledge = default_knowledge()
     groups = [
-        (tier, [t for t in knowledge.treatments.values() if t.placements[-1].tier == tier])
+        (tier, [t for t in knowledge.treatments.values() if t.default_tier == tier])
         for tier in TIERS
     ]
     return render(
