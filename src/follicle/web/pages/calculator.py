@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from follicle.engine.rules.costs import CostPlan, project_years
+from follicle.engine.rules.costs import HORIZONS, CostPlan, plan_for, project_years
+from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.treatments import Treatment
 
 
@@ -71,3 +72,59 @@ def year_rows(plan: CostPlan, years: int) -> list[YearRow]:
         rows.append(YearRow(year, spent, total))
         previous = total
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A treatment our sources give no price for, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    name: str
+    rows: list[YearRow]
+    notes: list[str]
+    #: Set when the numbers are the treatment's own, from the data (its sources apply).
+    treatment: Treatment | None
+    #: (year, low, high) so far, for the chart: the usual horizons and the last year asked for.
+    spans: tuple[tuple[int, int, int], ...]
+    #: The form values to show instead of the submitted ones (a treatment was just chosen).
+    prefill: dict[str, Any] | None
+
+
+def estimate(
+    data: dict[str, Any], knowledge: Knowledge, *, starts_from_treatment: bool
+) -> Estimate | Gap:
+    """The estimate for a valid cost form: a treatment's own numbers when it was just chosen,
+    or when the form still holds them; otherwise the numbers on the form."""
+    years = data.get("years") or 5
+    chosen = knowledge.treatments.get(data.get("treatment") or "")
+    plan: CostPlan | None = None
+    notes: list[str] = []
+    prefill: dict[str, Any] | None = None
+    if chosen is not None:
+        own, gap, notes = plan_for(chosen)
+        if own is None:
+            return Gap(chosen.name, gap or "")
+        if starts_from_treatment:
+            plan, prefill = own, form_values(own, chosen, years)
+        elif same_numbers(own, plan_from_form(data)):
+            plan = own
+    from_data = plan is not None
+    if plan is None:
+        plan = plan_from_form(data)
+        name = f"{chosen.name}, with your numbers" if chosen is not None else "Your numbers"
+        notes = own_numbers_notes(plan)
+    else:
+        assert chosen is not None
+        name = chosen.name
+    rows = year_rows(plan, years)
+    spans = tuple(
+        (r.year, *r.so_far)
+        for r in rows
+        if r.so_far is not None and (r.year in HORIZONS or r.year == years)
+    )
+    return Estimate(name, rows, notes, chosen if from_data else None, spans, prefill)

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from follicle.engine.rules.costs import HORIZONS, CostPlan, plan_for, project_cost
+from follicle.engine.rules.costs import project_cost
 from follicle.knowledge import default_knowledge
 from follicle.knowledge.contract import TIERS
 from follicle.web.charts import CostRow, cost_chart, legend
@@ -81,44 +81,25 @@ def costs(request: HttpRequest) -> HttpResponse:
         return render(
             request, "follicle/pages/costs.html", context, status=422 if form.is_bound else 200
         )
-    data = form.cleaned_data
-    years = data.get("years") or 5
-    chosen = knowledge.treatments.get(data.get("treatment") or "")
-    notes: list[str] = []
-    plan: CostPlan | None = None  # set when the estimate is the treatment's own, from the data
-    if chosen is not None:
-        own, gap, notes = plan_for(chosen)
-        if own is None:
-            context.update({"gap": gap, "name": chosen.name})
-            return render(request, "follicle/pages/costs.html", context)
-        if form.starts_from_treatment():
-            context["form"] = CostForm(initial=calculator.form_values(own, chosen, years))
-            plan = own
-        elif calculator.same_numbers(own, calculator.plan_from_form(data)):
-            plan = own
-    from_data = plan is not None
-    if plan is None:
-        plan = calculator.plan_from_form(data)
-        name = f"{chosen.name}, with your numbers" if chosen is not None else "Your numbers"
-        notes = calculator.own_numbers_notes(plan)
-    else:
-        assert chosen is not None
-        name = chosen.name
-    rows = calculator.year_rows(plan, years)
-    spans = tuple(
-        (r.year, *r.so_far)
-        for r in rows
-        if r.so_far is not None and (r.year in HORIZONS or r.year == years)
+    found = calculator.estimate(
+        form.cleaned_data, knowledge, starts_from_treatment=form.starts_from_treatment()
     )
+    if isinstance(found, calculator.Gap):
+        context.update({"gap": found.reason, "name": found.name})
+        return render(request, "follicle/pages/costs.html", context)
+    if found.prefill is not None:
+        context["form"] = CostForm(initial=found.prefill)
+    name = found.name
     context.update(
         {
             "name": name,
-            "rows": rows,
-            "years": years,
-            "assumptions": notes,
-            "treatment": chosen if from_data else None,
-            "chart": cost_chart([CostRow(name, spans)], f"Estimated cost of {name} over time"),
-            "legend": legend(tuple(y for y, _, _ in spans)),
+            "rows": found.rows,
+            "assumptions": found.notes,
+            "treatment": found.treatment,
+            "chart": cost_chart(
+                [CostRow(name, found.spans)], f"Estimated cost of {name} over time"
+            ),
+            "legend": legend(tuple(y for y, _, _ in found.spans)),
         }
     )
     return render(request, "follicle/pages/costs.html", context)
