@@ -50,3 +50,21 @@ def test_the_admin_has_no_authenticator_pages(admin: Persona) -> None:
     assert admin.client.get("/admin/otp_totp/totpdevice/").status_code == 404
     assert admin.client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").status_code == 404
     assert admin.client.get("/admin/otp_totp/totpdevice/add/").status_code == 404
+
+
+def test_an_admin_deleting_accounts_is_audited_one_by_one_or_in_bulk(
+    admin: Persona, person_a: Persona, person_b: Persona
+) -> None:
+    single = admin.client.post(f"/admin/accounts/user/{person_a.user.pk}/delete/", {"post": "yes"})
+    assert single.status_code == 302
+    bulk = admin.client.post(
+        "/admin/accounts/user/",
+        {"action": "delete_selected", "_selected_action": [person_b.user.pk], "post": "yes"},
+    )
+    assert bulk.status_code == 302
+    assert not User.objects.filter(pk__in=[person_a.user.pk, person_b.user.pk]).exists()
+    deleted = AuditEvent.objects.filter(action="account.deleted")
+    assert sorted(e.detail["user_id"] for e in deleted) == sorted(
+        [person_a.user.pk, person_b.user.pk]
+    )
+    assert all(e.actor_id == admin.user.pk for e in deleted)

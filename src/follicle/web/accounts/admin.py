@@ -81,26 +81,16 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]  # not subscriptable a
         )
         return super().log_change(request, obj, message)
 
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        user_id = obj.pk
-        super().delete_model(request, obj)
-        record(
-            action="account.deleted",
-            actor=request.user,
-            request=request,
-            detail={"user_id": user_id},
-        )
-
-    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
-        ids = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        for user_id in ids:
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
+        """Django calls this for one deletion and for a bulk one alike."""
+        for user_id in [obj.pk for obj in queryset]:
             record(
                 action="account.deleted",
                 actor=request.user,
                 request=request,
                 detail={"user_id": user_id},
             )
+        return super().log_deletions(request, queryset)
 
 
 # django-otp registers its devices in the admin, where an admin could attach an authenticator
