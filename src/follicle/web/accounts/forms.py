@@ -87,12 +87,3 @@ class EnrolmentCodeForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
         error_messages={"required": "Enter the set-up code your administrator gave you."},
     )
-
-
-class AnswerForm(forms.Form):
-    text = forms.CharField(
-        label="Your answer",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write your answer to the clinician's question."},
-    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import segno
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -29,6 +28,7 @@ from follicle.web.accounts.forms import (
 )
 from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.tokens import email_verification_token
+from follicle.web.form_status import form_status
 from follicle.web.middleware import SIGNED_IN_AT
 from follicle.web.ratelimit import limit_posts
 
@@ -61,7 +61,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         request.session[SIGNING_UP] = user.pk if user is not None else None
         request.session["follicle_next"] = _safe_next(request, "")
         return redirect("accounts:check_email")
-    status = 422 if form.is_bound and form.errors else 200
+    status = form_status(form)
     return render(
         request,
         "follicle/accounts/signup.html",
@@ -143,10 +143,6 @@ ENROLMENT_ERRORS = {
 }
 
 
-def _status(form: forms.Form) -> int:
-    return 422 if form.is_bound and form.errors else 200
-
-
 @login_required
 @limit_posts("two_factor", per_hour=settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR)
 @require_http_methods(["GET", "POST"])
@@ -169,7 +165,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
         form.add_error("token", "That code is not right or has expired. Enter the current code.")
     return render(
-        request, "follicle/accounts/two_factor_verify.html", {"form": form}, status=_status(form)
+        request,
+        "follicle/accounts/two_factor_verify.html",
+        {"form": form},
+        status=form_status(form),
     )
 
 
@@ -206,7 +205,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
             request,
             "follicle/accounts/two_factor_code.html",
             {"form": code_form},
-            status=_status(code_form),
+            status=form_status(code_form),
         )
     form = TokenForm(posted)
     if form.is_bound and form.is_valid():
@@ -230,7 +229,9 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
         "secret": device.bin_key.hex(),
         "config_url": device.config_url,
     }
-    return render(request, "follicle/accounts/two_factor_setup.html", context, status=_status(form))
+    return render(
+        request, "follicle/accounts/two_factor_setup.html", context, status=form_status(form)
+    )
 
 
 password_reset = limit_posts("password_reset", per_hour=settings.FOLLICLE_RESETS_PER_HOUR)(

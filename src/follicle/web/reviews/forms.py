@@ -91,3 +91,12 @@ class MessageForm(forms.Form):
         label="Message", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
     case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write your answer to the clinician's question."},
+    )

@@ -15,13 +15,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from follicle.knowledge import default_knowledge
-from follicle.web.accounts.forms import AnswerForm
 from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.permissions import clinician_required, person_required
 from follicle.web.assessment.actions import answers_of
 from follicle.web.assessment.presenters import answer_words
+from follicle.web.form_status import form_status
 from follicle.web.reviews import actions, queue
-from follicle.web.reviews.forms import MessageForm, PlanForm, RequestReviewForm
+from follicle.web.reviews.forms import AnswerForm, MessageForm, PlanForm, RequestReviewForm
 from follicle.web.reviews.models import Case, Status
 
 PENDING = "follicle_pending_review"
@@ -126,7 +126,7 @@ def my_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
             "messages_list": case.messages.all(),
             "form": form,
         },
-        status=422 if form.is_bound and form.errors else 200,
+        status=form_status(form),
     )
 
 
