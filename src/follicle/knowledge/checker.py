@@ -224,14 +224,14 @@ def _contract_coverage(parsed: Parsed, checker: _Checker) -> None:
 
 def _exosome_rules(parsed: Parsed, checker: _Checker) -> None:
     """The contract's exosome guarantees lean on two pieces of data; both must be present."""
-    exosomes = next((t for t in parsed.treatments if t.id == "exosomes"), None)
+    exosomes = next((t for t in parsed.treatments if t.id == contract.EXOSOMES), None)
     if exosomes is None:
         return
     if any(p.tier != "experimental" for p in exosomes.placements):
         checker.add(
             "treatments/exosomes.yaml", "placements", "exosomes must be experimental for everyone"
         )
-    if "prp" not in exosomes.ranks_after:
+    if contract.PRP not in exosomes.ranks_after:
         checker.add(
             "treatments/exosomes.yaml", "ranks_after", "exosomes must rank after prp (the contract)"
         )

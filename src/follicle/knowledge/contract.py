@@ -169,6 +169,9 @@ TREATMENT_IDS: Final = (
     "exosomes",
     "hair_transplant",
 )
+#: The contract names these two: exosomes follow its six criteria and come after PRP.
+EXOSOMES: Final = "exosomes"
+PRP: Final = "prp"
 
 CONDITION_IDS: Final = (
     "androgenetic_alopecia",

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from follicle.engine.answers import Answers
 from follicle.engine.result import Criterion
 from follicle.engine.trace import Fired, Trace
+from follicle.knowledge.contract import PRP
 
-#: The contract's treatment id these criteria govern.
-EXOSOMES = "exosomes"
 #: Evidence-based treatments that count as "stable treatment" (criterion 1).
 STABLE_TREATMENTS = ("topical_minoxidil", "oral_minoxidil", "finasteride", "dutasteride")
 STABLE_TREATMENTS_WOMEN = ("spironolactone",)
@@ -94,7 +93,7 @@ CRITERIA: tuple[ExosomeCriterion, ...] = (
     ExosomeCriterion(
         id="prp_tried_first",
         reads=("tried_before", "current_treatments"),
-        holds=lambda ctx: "prp" in ctx.answers.tried() or "prp" in ctx.answers.months(),
+        holds=lambda ctx: PRP in ctx.answers.tried() or PRP in ctx.answers.months(),
         met="You have tried PRP, the more established in-office option.",
         unmet="PRP, the in-office option with a longer track record and less regulatory doubt, has not been tried first.",
     ),

@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
 from follicle.engine.result import CostProjection, Criterion, Option, new_option
-from follicle.engine.rules.exosomes import EXOSOMES
 from follicle.engine.trace import Trace
-from follicle.knowledge.contract import Route, Status, Tier
+from follicle.knowledge.contract import EXOSOMES, Route, Status, Tier
 from follicle.money import dollars
 
 OPEN_TO_WORDS = {
