@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from tqdm import tqdm
@@ -22,8 +23,9 @@ from follicle.render.text import render_text
 EXIT_INVALID = 2
 
 
-def _open(path: str) -> TextIO:
-    return sys.stdin if path == "-" else open(path, encoding="utf-8")
+def _read(path: str) -> str:
+    """The whole input: standard input for ``-``, otherwise the file (UTF-8)."""
+    return sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
 
 
 def _errors_json(errors: list[FieldError]) -> list[dict[str, str]]:
@@ -40,12 +42,7 @@ def _parse(text: str) -> tuple[Any, FieldError | None]:
 
 
 def single(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    stream = _open(args.file)
-    try:
-        raw, problem = _parse(stream.read())
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
+    raw, problem = _parse(_read(args.file))
     if problem is not None:
         print(problem, file=err)
         return EXIT_INVALID
@@ -60,13 +57,8 @@ def single(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     knowledge = default_knowledge()
-    stream = _open(args.batch)
+    lines = _read(args.batch).split("\n")  # only newlines end a line (JSON may hold U+2028)
     invalid = 0
-    try:
-        lines = stream.readlines()
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
     progress = tqdm(lines, unit="answers", file=err, disable=not err.isatty())
     for number, line in enumerate(progress, start=1):
         if not line.strip():
