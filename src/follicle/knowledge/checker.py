@@ -8,7 +8,7 @@ errors they make up the single report ``follicle kb check`` prints.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -46,6 +46,14 @@ class _Checker:
 
     def add(self, file: str, field: str, message: str) -> None:
         self.problems.append(Problem(file, field, message))
+
+    def known(
+        self, file: str, field: str, ids: Sequence[str], known: Set[str], unknown: str
+    ) -> None:
+        """Each id in ``ids`` is one of ``known``; ``unknown`` words a miss (``{id!r}`` in it)."""
+        for index, target in enumerate(ids):
+            if target not in known:
+                self.add(file, f"{field}[{index}]", unknown.format(id=target))
 
     def unique(self, file: str, ids: Sequence[str], what: str) -> None:
         for entry_id, count in Counter(ids).items():
@@ -268,13 +276,13 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
                 else:
                     continue
                 checker.add(f"treatments/{t.id}.yaml", f"{field_name}[{index}]", message)
-        for index, treated in enumerate(t.suitability.treats):
-            if treated not in condition_ids:
-                checker.add(
-                    f"treatments/{t.id}.yaml",
-                    f"suitability.treats[{index}]",
-                    f"unknown condition {treated!r}",
-                )
+        checker.known(
+            f"treatments/{t.id}.yaml",
+            "suitability.treats",
+            t.suitability.treats,
+            condition_ids,
+            "unknown condition {id!r}",
+        )
     _no_ranking_cycle(parsed, checker)
     links = [
         *(("conditions.yaml", f"{c.id}.checks", c.checks) for c in parsed.conditions),
@@ -284,9 +292,7 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
         ),
     ]
     for file, field, ids in links:
-        for index, check_id in enumerate(ids):
-            if check_id not in check_ids:
-                checker.add(file, f"{field}[{index}]", f"unknown check {check_id!r}")
+        checker.known(file, field, ids, check_ids, "unknown check {id!r}")
 
 
 def _articles(parsed: Parsed, checker: _Checker) -> None:
@@ -301,9 +307,7 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
             ("treatments", a.treatments, set(treatments)),
             ("key_references", a.key_references, references),
         ):
-            for index, target in enumerate(ids):
-                if target not in known:
-                    checker.add(file, f"{field_name}[{index}]", f"{target!r} does not exist")
+            checker.known(file, field_name, ids, known, "{id!r} does not exist")
         for kind, target in a.placeholders():
             if resolve(kind, target, treatments, references) is None:
                 checker.add(file, "body", f"placeholder [[{kind}:{target}]] points at nothing")
