@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from django import template
 from django.urls import reverse
@@ -88,6 +89,17 @@ def cite(*reference_ids: str | tuple[str, ...] | list[str]) -> SafeString:
     if not shown:
         return SafeString("")
     return SafeString('<span class="cite">[' + ", ".join(shown) + "]</span>")
+
+
+UNVERIFIED_MARK = SafeString(' <span class="unverified">(unverified)</span>')
+
+
+@register.simple_tag
+def sourced(item: Any, text: str) -> SafeString:
+    """A sentence from the data, its citations, and "(unverified)" when it is stored as such:
+    the one way every page shows a sourced sentence."""
+    mark = UNVERIFIED_MARK if not item.verified else ""
+    return format_html("{} {}{}", text, cite(item.citations), mark)
 
 
 @register.filter
