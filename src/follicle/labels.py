@@ -5,10 +5,14 @@ Badges show these words, never colour alone (see ``specs/ux.md``).
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Final, TypeVar
 
 from follicle.engine.result import CostProjection
+from follicle.knowledge.contract import TIERS
 from follicle.money import dollars, money_range
+
+_T = TypeVar("_T")
 
 __all__ = [
     "CERTAINTY",
@@ -18,10 +22,18 @@ __all__ = [
     "STATUS",
     "TIER",
     "URGENCY",
+    "by_tier",
     "cost_words",
     "dollars",
     "money_range",
 ]
+
+
+def by_tier(items: Iterable[_T], tier_of: Callable[[_T], str]) -> list[tuple[str, list[_T]]]:
+    """``items`` grouped by tier, in the contract's order of tiers, empty tiers left out."""
+    listed = list(items)
+    groups = [(tier, [x for x in listed if tier_of(x) == tier]) for tier in TIERS]
+    return [(tier, members) for tier, members in groups if members]
 
 
 def cost_words(cost: CostProjection) -> str:

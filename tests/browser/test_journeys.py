@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from follicle.engine.rules.exosomes import CRITERIA
 from tests.browser.journeys import man_with_crown_thinning, woman_with_sudden_patches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ def test_a_man_with_crown_thinning_gets_first_line_treatment_and_exosomes_not_no
     assert "Recommended" in _status(page, "topical_minoxidil")
     assert "Not now" in _status(page, "exosomes")
     checklist = page.locator("#option-exosomes .checklist li")
-    assert checklist.count() == 6
+    assert checklist.count() == len(CRITERIA)
     assert page.locator("svg.cost-chart").is_visible()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 900, "height": 1400})

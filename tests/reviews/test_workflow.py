@@ -276,7 +276,7 @@ def test_signing_up_from_the_result_page_and_confirming_the_email(
             response["Location"],
             {
                 "email": "new@example.org",
-                "password": "a long enough passphrase 42",
+                "password": PASSWORD,
                 "consent": "on",
                 "next": "/reviews/confirm/",
             },
@@ -423,7 +423,7 @@ def test_signing_up_with_a_taken_address_looks_the_same_and_warns_the_owner(
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 "/accounts/signup/",
-                {"email": email, "password": "a long enough passphrase 42", "consent": "on"},
+                {"email": email, "password": PASSWORD, "consent": "on"},
             )
         page = client.get(response["Location"])
         return response, page.content.decode()
@@ -452,7 +452,7 @@ def test_a_verification_link_opened_elsewhere_asks_to_sign_in(
             "/accounts/signup/",
             {
                 "email": "elsewhere@example.org",
-                "password": "a long enough passphrase 42",
+                "password": PASSWORD,
                 "consent": "on",
             },
         )

@@ -11,7 +11,6 @@ from follicle import labels
 from follicle.engine import AssessmentResult
 from follicle.engine.result import Option
 from follicle.knowledge.bundle import Knowledge
-from follicle.knowledge.contract import TIERS
 from follicle.knowledge.questionnaire import Item
 from follicle.web.assessment import flow
 from follicle.web.assessment.flow import RawAnswers
@@ -85,13 +84,10 @@ def chart_rows(table: list[tuple[str, Any]]) -> list[CostRow]:
 
 
 def result_page(knowledge: Knowledge, result: AssessmentResult) -> dict[str, Any]:
-    by_tier = [
-        (tier, labels.TIER[tier], [o for o in result.options if o.tier == tier]) for tier in TIERS
-    ]
     table = cost_table(knowledge, [o for o in result.options if o.status != "avoid"])
     return {
         "result": result,
-        "tiers": [group for group in by_tier if group[2]],
+        "tiers": labels.by_tier(result.options, lambda o: o.tier),
         "chart": cost_chart(
             chart_rows(table), "Estimated cost of each option over 1, 3 and 5 years"
         ),

@@ -7,9 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from follicle import labels
 from follicle.engine.rules.costs import project_cost
 from follicle.knowledge import default_knowledge
-from follicle.knowledge.contract import TIERS
 from follicle.web.charts import CostRow, cost_chart, legend
 from follicle.web.pages import calculator
 from follicle.web.pages.article_render import render_article
@@ -28,14 +28,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def treatments(request: HttpRequest) -> HttpResponse:
-    knowledge = default_knowledge()
-    groups = [
-        (tier, [t for t in knowledge.treatments.values() if t.default_tier == tier])
-        for tier in TIERS
-    ]
-    return render(
-        request, "follicle/pages/treatments.html", {"groups": [g for g in groups if g[1]]}
-    )
+    groups = labels.by_tier(default_knowledge().treatments.values(), lambda t: t.default_tier)
+    return render(request, "follicle/pages/treatments.html", {"groups": groups})
 
 
 @require_GET
