@@ -266,7 +266,9 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
     return CompiledKnowledge(
         knowledge=knowledge,
         items=items,
-        red_flags=tuple((f, compile_explainer(f.when)) for f in knowledge.red_flags.values()),
+        red_flags=tuple(
+            (f, compile_explainer(f.when, types)) for f in knowledge.red_flags.values()
+        ),
         red_flag_checks=compile_many([f.when for f in knowledge.red_flags.values()], types),
         conditions=tuple(conditions),
         signal_checks=compile_many(signal_predicates, types),

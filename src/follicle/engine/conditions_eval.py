@@ -204,17 +204,17 @@ def compile_predicate(predicate: Predicate, types: Mapping[str, str] | None = No
 Explain = Callable[[Answers], tuple[bool, tuple[str, ...]]]
 
 
-def compile_explainer(predicate: Predicate) -> Explain:
+def compile_explainer(predicate: Predicate, types: Mapping[str, str] | None = None) -> Explain:
     """A closure giving (holds, the items whose answers made it hold), for ``triggered_by``.
 
     Only branches that hold contribute: in ``any``, the parts that are true; in ``all``, every
     part; under ``not``, every item the negated part reads.
     """
     if isinstance(predicate, AnswerTest):
-        check, found = _compile_test(predicate), (predicate.item,)
+        check, found = compile_predicate(predicate, types), (predicate.item,)
         return lambda answers: (True, found) if check(answers) else (False, ())
     if isinstance(predicate, AllOf):
-        all_parts = tuple(compile_explainer(p) for p in predicate.all)
+        all_parts = tuple(compile_explainer(p, types) for p in predicate.all)
 
         def explain_all(answers: Answers) -> tuple[bool, tuple[str, ...]]:
             items: list[str] = []
@@ -227,7 +227,7 @@ def compile_explainer(predicate: Predicate) -> Explain:
 
         return explain_all
     if isinstance(predicate, AnyOf):
-        any_parts = tuple(compile_explainer(p) for p in predicate.any)
+        any_parts = tuple(compile_explainer(p, types) for p in predicate.any)
 
         def explain_any(answers: Answers) -> tuple[bool, tuple[str, ...]]:
             results = [part(answers) for part in any_parts]
@@ -235,5 +235,5 @@ def compile_explainer(predicate: Predicate) -> Explain:
             return any(ok for ok, _ in results), tuple(dict.fromkeys(items))
 
         return explain_any
-    inner, read = compile_predicate(predicate.not_), predicate.items()
+    inner, read = compile_predicate(predicate.not_, types), predicate.items()
     return lambda answers: (False, ()) if inner(answers) else (True, read)
