@@ -112,3 +112,30 @@ def test_calm_sets_reach_the_online_plan_more_often_and_options_need_generate() 
     assert online(calm) > 2 * online(uniform)
     assert _run("questionnaire", "--seed", "3").returncode == 2
     assert _run("questionnaire", "--seed", "0").returncode == 2
+
+
+#: What version 2 of the contract added (specs/assessment-contract.md).
+V2_CODES = {
+    "other_symptoms": ("fever_rash_or_joint_pain",),
+    "medications": ("potassium_raising", "breast_cancer_hormone_therapy"),
+    "conditions": ("breast_cancer", "high_potassium"),
+    "hair_texture": ("straight", "wavy", "curly", "coily"),
+}
+
+
+def test_generated_answer_sets_cover_every_v2_code_and_the_optional_texture_answer(
+    knowledge: Knowledge,
+) -> None:
+    lines = _run("questionnaire", "--generate", "400", "--seed", "5").stdout.splitlines()
+    sets = [json.loads(line) for line in lines]
+    for item, codes in V2_CODES.items():
+        seen = {c for s in sets for c in (s.get(item) or []) if isinstance(s.get(item), list)}
+        seen |= {s[item] for s in sets if isinstance(s.get(item), str)}
+        assert set(codes) <= seen, (item, set(codes) - seen)
+    assert any("hair_texture" not in s for s in sets)  # optional: sometimes left out
+
+
+def test_a_v1_answer_set_without_any_v2_answer_stays_valid(knowledge: Knowledge) -> None:
+    v1 = {k: v for k, v in EXAMPLE.items() if k != "hair_texture"}
+    assert isinstance(validate(v1, knowledge), Answers)
+    assert _run("assess", "-", stdin=json.dumps(v1)).returncode == 0

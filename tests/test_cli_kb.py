@@ -22,8 +22,8 @@ def test_export_holds_every_kind_of_entry_and_the_version(knowledge: Knowledge) 
     assert main(["kb", "export", "--json"], out=out, err=io.StringIO()) == 0
     document = json.loads(out.getvalue())
     assert document["knowledge_version"] == knowledge.version
-    assert len(document["treatments"]) == 12
-    assert len(document["conditions"]) == 9
+    assert len(document["treatments"]) == len(knowledge.treatments) >= 12
+    assert [c["id"] for c in document["conditions"]] == list(knowledge.conditions)
     assert {f["id"] for f in document["red_flags"]} >= {"scarring_signs", "rapid_virilization"}
     assert document["questionnaire"]["steps"]
     assert len(document["references"]) == len(knowledge.references)

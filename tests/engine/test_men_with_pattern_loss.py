@@ -51,13 +51,17 @@ def test_second_line_options_wait_while_first_line_is_untried(knowledge: Knowled
     assert option(result, "dutasteride").status == "not_now"
 
 
-def test_oral_minoxidil_is_worth_discussing_when_the_scalp_reacts_to_topical(
+def test_oral_minoxidil_is_worth_discussing_when_topical_minoxidil_was_not_tolerated(
     knowledge: Knowledge,
 ) -> None:
-    """Source: minoxidil-otc-label (not on a red or sore scalp); ldom-consensus-2024."""
-    result = assess(knowledge, answers(MAN, scalp_symptoms=["redness"]))
-    assert option(result, "topical_minoxidil").status == "avoid"
+    """Source: ldom-consensus-2024 (oral minoxidil when topical fails or is impractical)."""
+    result = assess(knowledge, answers(MAN, tried_before={"topical_minoxidil": "side_effects"}))
+    assert option(result, "topical_minoxidil").status == "not_now"
     assert option(result, "oral_minoxidil").status == "consider"
+    assert (
+        "option.oral_minoxidil.tier.second_line.first_line_unavailable"
+        in option(result, "oral_minoxidil").reason_rules
+    )
 
 
 def test_finasteride_with_a_history_of_depression_needs_a_clinicians_view(

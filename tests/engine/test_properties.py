@@ -113,9 +113,39 @@ def test_the_same_input_gives_the_same_bytes_whatever_the_key_order(
 @PROPERTY
 @given(valid_answers)
 def test_avoid_follows_a_contraindication_and_nothing_else(raw: dict[str, Any]) -> None:
+    """``avoid`` exactly when a contraindication that avoids fired; one that only waits (the
+    scalp's state, another team's decision) gives ``not_now`` or lets ``avoid`` stand."""
     for option in _result(raw).options:
-        has_contraindication = any(".contraindication." in r for r in option.reason_rules)
-        assert (option.status == "avoid") == has_contraindication
+        fired = [
+            CONTRAINDICATION_STATUS[r] for r in option.reason_rules if ".contraindication." in r
+        ]
+        assert (option.status == "avoid") == ("avoid" in fired)
+        if fired:
+            assert option.status in ("avoid", "not_now")
+
+
+#: Each contraindication's rule id and the status the data gives it.
+CONTRAINDICATION_STATUS = {
+    f"option.{t.id}.contraindication.{c.id}": c.status
+    for t in KNOWLEDGE.treatments.values()
+    for c in t.contraindications
+}
+OPENNESS = {"recommended": 2, "consider": 1, "not_now": 0, "avoid": 0}
+
+
+@PROPERTY
+@given(st.integers(min_value=0, max_value=2**32 - 1).map(_online_plan_answers))
+def test_a_red_scalp_never_makes_a_tablet_or_any_second_line_option_more_available(
+    raw: dict[str, Any],
+) -> None:
+    """A local reason (the scalp's state today) is never a reason to go further (issue 9)."""
+    symptoms = [s for s in raw["scalp_symptoms"] if s != "none"]
+    red = {**raw, "scalp_symptoms": sorted({*symptoms, "redness"})}
+    before = {o.treatment: o for o in _result(raw).options}
+    for option in _result(red).options:
+        if option.tier == "second_line":
+            was = before[option.treatment].status
+            assert OPENNESS[option.status] <= OPENNESS[was], (option.treatment, was, option.status)
 
 
 # --- invalid answers ---------------------------------------------------------------------------

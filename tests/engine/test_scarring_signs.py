@@ -30,26 +30,38 @@ def test_a_receding_band_with_eyebrow_loss_points_to_frontal_fibrosing_alopecia(
 
 
 @pytest.mark.parametrize(
+    "changes",
+    [{"scalp_symptoms": ["smooth_shiny_patches"]}, {"pattern": "frontal_band"}],
+)
+def test_signs_that_suggest_scarring_raise_the_scarring_flag(
+    knowledge: Knowledge, changes: dict[str, object]
+) -> None:
+    """Source: ross-2007-lpp (shiny skin without follicle openings); lyakhovitsky-2015 (band)."""
+    result = assess(knowledge, answers(MAN, **changes))
+    assert "scarring_signs" in flags(result)
+    assert "red_flag.scarring_signs" in result.trace
+    assert result.route == "in_person"
+
+
+@pytest.mark.parametrize(
     "symptoms",
     [
         ["burning_or_pain"],
         ["pustules_or_crusting"],
+        ["redness", "itching"],
         ["redness", "scaling"],
-        ["smooth_shiny_patches"],
+        ["itching", "scaling"],
+        ["redness"],
     ],
 )
-def test_inflammatory_scalp_signs_raise_the_scarring_flag(
+def test_inflammation_and_flaking_are_not_worded_as_scarring(
     knowledge: Knowledge, symptoms: list[str]
 ) -> None:
-    """Source: ross-2007-lpp (itch, burning, pain, redness and scale around follicles)."""
-    assert "scarring_signs" in flags(assess(knowledge, answers(MAN, scalp_symptoms=symptoms)))
-
-
-def test_redness_alone_is_not_treated_as_scarring(knowledge: Knowledge) -> None:
-    """Source: ross-2007-lpp describes redness with scale; redness alone is common and unspecific."""
-    assert "scarring_signs" not in flags(
-        assess(knowledge, answers(MAN, scalp_symptoms=["redness"]))
-    )
+    """Source: issue 9 and the clinical audit: keep "scarring destroys follicles" for the signs
+    that suggest scarring; an inflamed or flaky scalp is worded for what it most likely is."""
+    result = assess(knowledge, answers(MAN, scalp_symptoms=symptoms))
+    assert "scarring_signs" not in flags(result)
+    assert not any("for good" in f.message for f in result.red_flags)
 
 
 def test_the_scarring_advice_says_what_to_bring(knowledge: Knowledge) -> None:

@@ -39,10 +39,15 @@ def test_every_reason_rule_fired_and_says_what_it_read(knowledge: Knowledge) -> 
             assert all(rule in fired for rule in condition.reason_rules)
 
 
-def test_the_trace_starts_with_triage_and_ends_with_ranking(knowledge: Knowledge) -> None:
+def test_the_trace_weighs_conditions_then_triages_and_ends_with_ranking(
+    knowledge: Knowledge,
+) -> None:
+    """Conditions come first because some red flags name one (hair pulling, CCCA)."""
     trace = assess(knowledge, answers(MAN, onset="sudden")).trace
-    assert trace[0] == "red_flag.sudden_or_patchy_loss"
-    assert trace[1] == "route.in_person"
+    flag = trace.index("red_flag.sudden_or_patchy_loss")
+    assert flag > 0
+    assert all(rule.startswith("condition.") for rule in trace[:flag])
+    assert trace[flag + 1] == "route.in_person"
     assert trace[-1].startswith("rank")
 
 

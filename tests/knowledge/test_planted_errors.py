@@ -151,3 +151,36 @@ def test_treatment_links_must_exist_and_must_not_loop(
     assert ("treatments/dutasteride.yaml", "follows[0]", "unknown treatment 'finasterid'") in found
     loops = {p.file for p in problems if p.message == "ranks_after makes a loop"}
     assert loops == {"treatments/prp.yaml", "treatments/exosomes.yaml"}
+
+
+def test_triage_links_and_waiting_rules_are_checked(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """A red flag naming an unknown condition would never fire; a scalp-state rule that avoided
+    for good, or a first choice for a condition the treatment does not treat, would be a slip."""
+    edit(
+        "red_flags.yaml",
+        "condition: {id: trichotillomania,",
+        "condition: {id: trichotilomania,",
+    )
+    edit(
+        "treatments/topical_minoxidil.yaml",
+        "    status: not_now\n    local: true\n",
+        "    local: true\n",
+    )
+    edit(
+        "treatments/ketoconazole_shampoo.yaml",
+        "first_choice_for: [seborrhoeic_dermatitis]",
+        "first_choice_for: [alopecia_areata]",
+    )
+    edit("red_flags.yaml", "  when: {item: other_symptoms, in: [fever_rash_or_joint_pain]}\n", "")
+    _, problems = check_knowledge(knowledge_copy)
+    found = {(p.file, p.field, p.message) for p in problems}
+
+    def has(file: str, field_part: str, message_part: str) -> bool:
+        return any(f == file and field_part in fld and message_part in m for f, fld, m in found)
+
+    assert has("red_flags.yaml", "hair_pulling.condition.id", "unknown condition 'trichotilomania'")
+    assert has("treatments/topical_minoxidil.yaml", "contraindications", "status not_now")
+    assert has("treatments/ketoconazole_shampoo.yaml", "suitability", "not in treats")
+    assert has("red_flags.yaml", "fever_rash_or_joint_pain", "needs `when`, `condition` or both")

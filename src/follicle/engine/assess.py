@@ -24,13 +24,16 @@ NOTICE = (
 
 
 def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
-    """Apply every rule, in the clinical order, to answers already validated."""
+    """Apply every rule, in the clinical order, to answers already validated.
+
+    Conditions are weighed before the red flags because some flags name a condition; the
+    route still depends only on the flags."""
     data = compiled(knowledge)
     trace = Trace()
-    red_flags = raise_red_flags(data, answers, trace)
+    conditions, identified = weigh_conditions(data, answers, trace)
+    red_flags = raise_red_flags(data, answers, conditions, identified, trace)
     route = choose_route(red_flags, trace)
     advice = in_person_advice(red_flags, trace)
-    conditions, identified = weigh_conditions(data, answers, trace)
     factors = find_contributing_factors(data, answers, trace)
     criteria = check_exosome_criteria(answers, bool(red_flags), trace)
     options = decide_options(

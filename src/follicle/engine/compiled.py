@@ -32,7 +32,13 @@ from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.conditions import HairCondition, Signal
 from follicle.knowledge.predicates import Predicate
 from follicle.knowledge.questionnaire import Item, Limit
-from follicle.knowledge.treatments import Caution, CodedRule, Placement, Treatment
+from follicle.knowledge.treatments import (
+    Caution,
+    CodedRule,
+    Contraindication,
+    Placement,
+    Treatment,
+)
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
 if TYPE_CHECKING:
@@ -82,6 +88,10 @@ class CompiledRule:
     text: str
     #: For cautions: a clinician should look first (never for contraindications).
     needs_clinician: bool
+    #: For contraindications: the status it gives, and whether it holds only because of the
+    #: scalp's state today.
+    status: str
+    local: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +135,22 @@ class CompiledCondition:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledRedFlag:
+    flag: RedFlag
+    #: Its answer test's place in ``red_flag_checks`` and explainer, or None if it has none.
+    index: int | None
+    explain: Explain | None
+    #: The condition it names (see ``RedFlag.condition``) and the likelihoods that raise it.
+    condition: str | None
+    likelihoods: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledKnowledge:
     knowledge: Knowledge
     items: tuple[CompiledItem, ...]
-    red_flags: tuple[tuple[RedFlag, Explain], ...]
+    red_flags: tuple[CompiledRedFlag, ...]
+    #: The answer tests of the red flags that have one, in one generated function.
     red_flag_checks: CheckMany
     conditions: tuple[CompiledCondition, ...]
     signal_checks: CheckMany
@@ -140,6 +162,7 @@ class CompiledKnowledge:
     # Looked up on every assessment, so built once per knowledge version.
     item_ids: frozenset[str]
     treatment_names: dict[str, str]
+    condition_names: dict[str, str]
     ranks_after: dict[str, tuple[str, ...]]
 
 
@@ -157,6 +180,8 @@ def _rules(
                 reads=rule.when.items(),
                 text=stated(rule.message, rule),
                 needs_clinician=isinstance(rule, Caution) and rule.needs_clinician,
+                status=rule.status if isinstance(rule, Contraindication) else "",
+                local=isinstance(rule, Contraindication) and rule.local,
             )
         )
         predicates.append(rule.when)
@@ -263,13 +288,27 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
                 weighings={} if len(signals) <= REMEMBERED_SIGNALS else None,
             )
         )
+    flag_predicates: list[Predicate] = []
+    red_flags = []
+    for f in knowledge.red_flags.values():
+        index = None
+        if f.when is not None:
+            index = len(flag_predicates)
+            flag_predicates.append(f.when)
+        red_flags.append(
+            CompiledRedFlag(
+                flag=f,
+                index=index,
+                explain=compile_explainer(f.when, types) if f.when is not None else None,
+                condition=f.condition.id if f.condition is not None else None,
+                likelihoods=frozenset(f.condition.likelihood) if f.condition else frozenset(),
+            )
+        )
     return CompiledKnowledge(
         knowledge=knowledge,
         items=items,
-        red_flags=tuple(
-            (f, compile_explainer(f.when, types)) for f in knowledge.red_flags.values()
-        ),
-        red_flag_checks=compile_many([f.when for f in knowledge.red_flags.values()], types),
+        red_flags=tuple(red_flags),
+        red_flag_checks=compile_many(flag_predicates, types),
         conditions=tuple(conditions),
         signal_checks=compile_many(signal_predicates, types),
         factors=tuple(_factor(f) for f in knowledge.contributing_factors.values()),
@@ -280,6 +319,7 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
         treatments=treatments,
         item_ids=frozenset(c.item.id for c in items),
         treatment_names={t.id: t.name for t in knowledge.treatments.values()},
+        condition_names={c.id: c.plain_name for c in knowledge.conditions.values()},
         ranks_after={t.id: t.ranks_after for t in knowledge.treatments.values() if t.ranks_after},
     )
 

@@ -17,6 +17,7 @@ EXAMPLE: Final[dict[str, Any]] = {
     "scalp_symptoms": ["none"],
     "other_symptoms": ["none"],
     "hair_practices": ["none"],
+    "hair_texture": "wavy",
     "family_history": "yes",
     "medications": ["none"],
     "conditions": ["none"],

@@ -283,6 +283,13 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
             condition_ids,
             "unknown condition {id!r}",
         )
+    for flag in parsed.red_flags:
+        if flag.condition is not None and flag.condition.id not in condition_ids:
+            checker.add(
+                "red_flags.yaml",
+                f"{flag.id}.condition.id",
+                f"unknown condition {flag.condition.id!r}",
+            )
     _no_ranking_cycle(parsed, checker)
     links = [
         *(("conditions.yaml", f"{c.id}.checks", c.checks) for c in parsed.conditions),

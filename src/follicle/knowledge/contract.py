@@ -98,10 +98,12 @@ ITEMS: Final[tuple[ContractItem, ...]] = (
             "rapid_virilization",
             "fatigue_or_weight_change",
             "heavy_periods",
+            "fever_rash_or_joint_pain",  # v2
             NONE,
         ),
     ),
     ContractItem("hair_practices", "multi", ("tight_hairstyles", "pulling_or_twisting_hair", NONE)),
+    ContractItem("hair_texture", "choice", ("straight", "wavy", "curly", "coily")),  # v2
     ContractItem("family_history", "choice", ("yes", "no", "unsure")),
     ContractItem(
         "medications",
@@ -117,6 +119,8 @@ ITEMS: Final[tuple[ContractItem, ...]] = (
             "hormonal_contraception",
             "chemotherapy",
             "blood_pressure_medication",
+            "potassium_raising",  # v2
+            "breast_cancer_hormone_therapy",  # v2
             NONE,
         ),
     ),
@@ -135,6 +139,8 @@ ITEMS: Final[tuple[ContractItem, ...]] = (
             "thyroid_disease",
             "iron_deficiency",
             "pcos",
+            "breast_cancer",  # v2
+            "high_potassium",  # v2
             NONE,
         ),
     ),

@@ -172,6 +172,25 @@ class CodedRule(Sourced):
     message: Text
 
 
+class Contraindication(CodedRule):
+    """A reason not to use the option: ``avoid`` by default, or ``not_now`` when the option
+    only has to wait for something (another team's decision, the scalp to settle).
+
+    ``local`` marks one that holds only because of the scalp's state today (red, sore,
+    infected): the option waits (``not_now``), and, unlike a real contraindication, a failure or
+    a refusal, that is never a reason to move on to a tablet (see ``follows``).
+    """
+
+    status: Literal["avoid", "not_now"] = "avoid"
+    local: bool = False
+
+    @model_validator(mode="after")
+    def _local_waits(self) -> Self:
+        if self.local and self.status != "not_now":
+            raise ValueError("a local contraindication only waits for the scalp: status not_now")
+        return self
+
+
 class Caution(CodedRule):
     """A caution shown when it holds. ``needs_clinician`` (the default) means a clinician should
     weigh it before the person starts, so the engine does not call the option ``recommended``;
@@ -202,7 +221,18 @@ class Suitability(Strict):
     min_age: int = Field(ge=0, le=120)
     open_to: tuple[OpenTo, ...] = Field(min_length=1)
     treats: tuple[Id, ...] = Field(min_length=1)
+    #: Conditions (among ``treats``) for which this is a first treatment whatever its tier for
+    #: pattern loss: ketoconazole shampoo is an add-on for pattern loss but a first treatment
+    #: for seborrhoeic dermatitis.
+    first_choice_for: tuple[Id, ...] = ()
     citations: Citations
+
+    @model_validator(mode="after")
+    def _first_choice_is_treated(self) -> Self:
+        stray = [c for c in self.first_choice_for if c not in self.treats]
+        if stray:
+            raise ValueError(f"first_choice_for names conditions not in treats: {stray}")
+        return self
 
 
 class Treatment(Strict):
@@ -223,7 +253,7 @@ class Treatment(Strict):
     evidence: Evidence
     guideline_statements: tuple[GuidelineStatement, ...] = ()
     side_effects: tuple[SourcedText, ...] = ()
-    contraindications: tuple[CodedRule, ...] = ()
+    contraindications: tuple[Contraindication, ...] = ()
     cautions: tuple[Caution, ...] = ()
     time_to_effect: TimeToEffect
     suitability: Suitability

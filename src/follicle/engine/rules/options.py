@@ -3,7 +3,9 @@
 The order of the questions asked of each treatment is the clinical order of priority:
 
 1. *Tier* for this person, from the treatment's placements in the data (first match).
-2. *Contraindications* from the data: any that holds makes the status ``avoid``.
+2. *Contraindications* from the data: any that holds makes the status ``avoid`` (or
+   ``not_now`` for one that only has to wait; a ``local`` one, the scalp's state today, is
+   never a reason to go further).
 3. *In-person route*: with a red flag nothing else is offered; every option is ``not_now``.
 4. *Suitability*: sex, age, the conditions it treats, and what the person is open to.
 5. *History*: stopped for side effects or no benefit means ``not_now`` until a clinician
@@ -81,6 +83,7 @@ class Draft:
         "cautions",
         "citations",
         "compiled",
+        "held_for_scalp",
         "id",
         "reasons",
         "rules",
@@ -102,6 +105,9 @@ class Draft:
         self.block: str | None = None
         # Meant for this person's sex and age at all (finasteride is not, for a woman).
         self.applicable = True
+        # The items read by the ``local`` contraindications that hold (the scalp's state
+        # today): the option waits for the scalp to settle, which is not a gap.
+        self.held_for_scalp: tuple[str, ...] = ()
         self._fired = trace.fired  # appended to directly: the hottest path of the engine
 
     @property
@@ -163,9 +169,17 @@ def _place(compiled_treatment: CompiledTreatment, answers: Answers, trace: Trace
 
 
 def _contraindications(draft: Draft, fired: tuple[bool, ...]) -> None:
+    """The status each contraindication gives (``avoid`` wins over ``not_now``). One that is only
+    the scalp's state today leaves ``block`` unset, so it never counts as a reason to move on
+    to a tablet."""
     for compiled_rule in draft.compiled.contraindications:
         if fired[compiled_rule.index]:
-            draft.status, draft.block = "avoid", "avoid"
+            if compiled_rule.local:
+                draft.held_for_scalp += compiled_rule.reads
+            else:
+                draft.block = "avoid"
+            if draft.status != "avoid":
+                draft.status = "avoid" if compiled_rule.status == "avoid" else "not_now"
             draft.because(compiled_rule.rule_id, compiled_rule.text, compiled_rule.reads)
             draft.cite(compiled_rule.rule.citations)
 
@@ -191,7 +205,10 @@ def _suitability(
     treatment = draft.compiled.treatment
     suitability = treatment.suitability
     sex = person.sex
-    if sex not in suitability.sexes:
+    # ``sexes`` says whom it suits for pattern loss; as a first treatment for another condition
+    # found (ketoconazole for a flaky scalp) it suits anyone old enough.
+    first_choice = any(c in identified for c in suitability.first_choice_for)
+    if sex not in suitability.sexes and not first_choice:
         reason = suitability.sex_reason or f"It is not used for people whose sex at birth is {sex}."
         draft.because(f"option.{draft.id}.suitability.sex", reason, ("sex",))
         draft.cite(suitability.citations)
@@ -263,14 +280,17 @@ class Context:
 
     person: Person
     drafts: dict[str, Draft]
+    #: Every condition found (likely or possible), and the likely ones.
+    found: frozenset[str]
     likely: frozenset[str]
     criteria: tuple[Criterion, ...]
+    condition_names: Mapping[str, str]
 
-    def first_line_gap(self, follows: tuple[str, ...]) -> bool:
-        """A first-line option this one follows (any, if it names none) is out for this person."""
+    def followed(self, follows: tuple[str, ...]) -> list[Draft]:
+        """The first-line options this one follows (every first-line option, if it names none)."""
         if follows:
-            return any(self.drafts[t].gap for t in follows if t in self.drafts)
-        return any(d.gap for d in self.drafts.values() if d.tier == "first_line")
+            return [self.drafts[t] for t in follows if t in self.drafts]
+        return [d for d in self.drafts.values() if d.tier == "first_line"]
 
     def evidence_based_in_hand(self) -> bool:
         """The person has, or uses, a first- or second-line option to add something to."""
@@ -294,6 +314,31 @@ class Context:
         )
 
 
+def _first_choice(draft: Draft, ctx: Context) -> bool:
+    """A first treatment for a condition found, whatever its tier for pattern loss (ketoconazole
+    for seborrhoeic dermatitis): ``recommended`` if likely, ``consider`` if possible."""
+    found = [c for c in draft.compiled.treatment.suitability.first_choice_for if c in ctx.found]
+    if not found:
+        return False
+    likely = [c for c in found if c in ctx.likely]
+    condition = (likely or found)[0]
+    name = ctx.condition_names[condition].lower()
+    if likely:
+        draft.status = "recommended"
+        draft.because(
+            f"option.{draft.id}.first_choice.{condition}",
+            f"It is a first treatment for {name}, which your answers point to.",
+        )
+    else:
+        draft.status = "consider"
+        draft.because(
+            f"option.{draft.id}.first_choice.{condition}.possible",
+            f"It is a first treatment for {name}, which your answers possibly point to; a "
+            "clinician can confirm it.",
+        )
+    return True
+
+
 def _first_line(draft: Draft, ctx: Context) -> None:
     rule = f"option.{draft.id}.tier.first_line"
     if any(c in ctx.likely for c in draft.compiled.treatment.suitability.treats):
@@ -311,7 +356,7 @@ def _first_line(draft: Draft, ctx: Context) -> None:
 
 def _second_line(draft: Draft, ctx: Context) -> None:
     rule = f"option.{draft.id}.tier.second_line"
-    follows = draft.compiled.treatment.follows
+    followed = ctx.followed(draft.compiled.treatment.follows)
     if draft.id in ctx.person.months:
         draft.status = "consider"
         draft.because(
@@ -319,13 +364,21 @@ def _second_line(draft: Draft, ctx: Context) -> None:
             "You already use it; a clinician can review how it is going.",
             ("current_treatments",),
         )
-    elif ctx.first_line_gap(follows):
+    elif any(d.gap for d in followed):
         draft.status = "consider"
         draft.because(
             f"{rule}.first_line_unavailable",
             "The first-line option it usually follows is not suitable for you, not wanted or has not "
             "worked, so this is worth discussing with a clinician.",
             ("tried_before", "open_to", "current_treatments"),
+        )
+    elif held := [i for d in followed if d.applicable for i in d.held_for_scalp]:
+        draft.status = "not_now"
+        draft.because(
+            f"{rule}.not_for_a_scalp_reason",
+            "The first-line option it follows is only on hold until your scalp settles. A scalp "
+            "problem is a reason to treat the scalp, not to move on to a stronger medicine.",
+            tuple(dict.fromkeys(held)),
         )
     else:
         draft.status = "not_now"
@@ -410,7 +463,7 @@ def _screen(
 def _decide_tiers(undecided: list[Draft], ctx: Context) -> None:
     """First and second line first: add-ons and in-office options depend on them."""
     for draft in undecided:
-        if draft.id == EXOSOMES:
+        if draft.id == EXOSOMES or _first_choice(draft, ctx):
             continue
         if draft.tier == "first_line":
             _first_line(draft, ctx)
@@ -419,6 +472,8 @@ def _decide_tiers(undecided: list[Draft], ctx: Context) -> None:
     # Fixed from here on: the second pass decides no first- or second-line option.
     in_hand, tried = ctx.evidence_based_in_hand(), ctx.tried_evidence_based()
     for draft in undecided:
+        if draft.status is not None:
+            continue
         if draft.id == EXOSOMES:
             _exosomes(draft, ctx)
         elif draft.tier == "adjunct":
@@ -454,7 +509,12 @@ def decide_options(
         )
     if route == "online_plan":
         ctx = Context(
-            person=person, drafts={d.id: d for d in drafts}, likely=likely, criteria=criteria
+            person=person,
+            drafts={d.id: d for d in drafts},
+            found=frozenset(identified),
+            likely=likely,
+            criteria=criteria,
+            condition_names=data.condition_names,
         )
         _decide_tiers([d for d in drafts if d.status is None], ctx)
     for draft in drafts:

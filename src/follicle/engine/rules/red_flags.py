@@ -1,6 +1,8 @@
 """Triage: raise every red flag whose answer pattern holds, and set the route.
 
 Any red flag means ``in_person``: a clinician should see the person before any treatment plan.
+A flag may also name a condition (hair pulling, crown-centred scarring loss): it then reads the
+likely conditions, which are weighed before the flags for that reason.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge
 from follicle.engine.result import (
     InPersonAdvice,
+    LikelyCondition,
     RedFlagOut,
     new_in_person_advice,
     new_red_flag,
@@ -24,13 +27,28 @@ GENERAL_BRING = (
 
 
 def raise_red_flags(
-    data: CompiledKnowledge, answers: Answers, trace: Trace
+    data: CompiledKnowledge,
+    answers: Answers,
+    conditions: tuple[LikelyCondition, ...],
+    condition_reads: dict[str, tuple[str, ...]],
+    trace: Trace,
 ) -> tuple[RedFlagOut, ...]:
+    """Every flag that holds, most urgent first; ``condition_reads`` maps each condition found
+    to the answer items its signals read (a condition's flag was triggered by those)."""
     raised: list[RedFlagOut] = []
-    for (flag, explain), holds in zip(data.red_flags, data.red_flag_checks(answers), strict=True):
-        if not holds:
+    checks = data.red_flag_checks(answers)
+    found = {c.id: c.likelihood for c in conditions} if conditions else {}
+    for compiled_flag in data.red_flags:
+        if compiled_flag.index is not None and not checks[compiled_flag.index]:
             continue
-        triggered_by = explain(answers)[1]
+        condition = compiled_flag.condition
+        if condition is not None and found.get(condition) not in compiled_flag.likelihoods:
+            continue
+        flag = compiled_flag.flag
+        explain = compiled_flag.explain
+        triggered_by: tuple[str, ...] = () if explain is None else explain(answers)[1]
+        if condition is not None:
+            triggered_by = tuple(dict.fromkeys([*triggered_by, *condition_reads[condition]]))
         trace.fire(f"red_flag.{flag.id}", triggered_by)
         raised.append(
             new_red_flag(
