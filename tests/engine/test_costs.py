@@ -6,8 +6,11 @@ course and maintenance), price-lllt-pages (one-off devices).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from follicle.engine.rules.costs import project_cost
-from follicle.knowledge import Knowledge
+from follicle.knowledge import Knowledge, load_knowledge
 from tests.engine.builders import MAN, answers, assess, option
 
 
@@ -66,17 +69,42 @@ def test_every_option_shows_a_cost_or_says_why_not(knowledge: Knowledge) -> None
                 assert o.cost.first_year.low <= o.cost.three_years.low <= o.cost.five_years.low
 
 
-def test_exosome_maintenance_with_no_interval_leaves_later_years_unknown(
-    knowledge: Knowledge,
+def test_a_session_price_with_no_maintenance_interval_leaves_later_years_unknown(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
 ) -> None:
     """Source: exosomes protocol (clinics suggest top-ups, no standard interval): five years is
-    not shown as the price of the first course alone."""
+    not shown as the price of the first course alone. Exosomes have no numeric price basis any
+    more (see below), so a copy of the data gives them one to exercise the rule."""
+    edit(
+        "treatments/exosomes.yaml",
+        "cost_gap: >-\n",
+        "cost_basis: session_myhairline\ncost_gap: >-\n",
+    )
+    knowledge = load_knowledge(knowledge_copy)
     exosomes = option(assess(knowledge, MAN), "exosomes")
     assert exosomes.cost is not None
     assert exosomes.cost.three_years is None and exosomes.cost.five_years is None
     assert any("Later years: unknown" in a for a in exosomes.cost.assumptions)
     prp = option(assess(knowledge, MAN), "prp")
     assert prp.cost is not None and prp.cost.five_years is not None  # PRP has an interval
+
+
+def test_exosome_costs_follow_the_seeds_words_not_clinic_advertising(knowledge: Knowledge) -> None:
+    """Source: curekey-exosomes (several hundred to over a thousand dollars a session, three to
+    six sessions plus maintenance); the only numeric ranges are marketing pages, shown as what
+    clinics advertise and never used as the basis of an estimate."""
+    exosomes = knowledge.treatments["exosomes"]
+    assert exosomes.cost_basis is None
+    assert exosomes.costs and all(
+        c.label.startswith("What clinics advertise") for c in exosomes.costs
+    )
+    in_words = "between several hundred and more than a thousand dollars"
+    assert exosomes.cost_gap and in_words in " ".join(exosomes.cost_gap.split())
+    assert in_words in " ".join(q.text for q in exosomes.qualitative_costs)
+    option_ = option(assess(knowledge, MAN), "exosomes")
+    assert option_.cost is None and option_.cost_note == exosomes.cost_gap
+    cost, note = project_cost(exosomes)
+    assert cost is None and note == exosomes.cost_gap
 
 
 def test_a_small_budget_is_compared_with_the_first_year(knowledge: Knowledge) -> None:

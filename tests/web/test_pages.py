@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -103,7 +107,16 @@ def test_changing_a_prefilled_number_gives_your_own_estimate(
     assert '<th scope="row">2</th><td>$200</td><td>$500</td>' in html
 
 
-def test_an_unknown_maintenance_cost_is_shown_as_unknown_not_zero(client: Client) -> None:
+def test_an_unknown_maintenance_cost_is_shown_as_unknown_not_zero(
+    client: Client, served_knowledge: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    # Exosomes' real data has no numeric price basis (the seed gives the price in words; see
+    # the next test), so a copy gives them one to exercise a session price with no interval.
+    edit(
+        "treatments/exosomes.yaml",
+        "cost_gap: >-\n",
+        "cost_basis: session_myhairline\ncost_gap: >-\n",
+    )
     html = client.get("/costs/", {"treatment": "exosomes", "years": "5"}).content.decode()
     assert "Unknown: maintenance is usual" in html
     assert "<td>$0</td>" not in html
@@ -111,6 +124,20 @@ def test_an_unknown_maintenance_cost_is_shown_as_unknown_not_zero(client: Client
     assert "Unknown: maintenance is usual" in page
     compare = client.get("/compare/exosomes/prp/").content.decode()
     assert "later years unknown" in compare
+
+
+def test_exosome_prices_are_the_seeds_words_and_advertising_is_labelled(
+    client: Client, knowledge: Knowledge
+) -> None:
+    exosomes = knowledge.treatments["exosomes"]
+    assert exosomes.cost_gap is not None
+    gap = html.escape(" ".join(exosomes.cost_gap.split()))
+    page = client.get("/treatments/exosomes/").content.decode()
+    assert gap in page and "What clinics advertise" in page
+    assert "Estimated total, using the schedule above" not in page
+    calculator = client.get("/costs/", {"treatment": "exosomes", "years": "5"}).content.decode()
+    assert gap in calculator
+    assert gap in client.get("/compare/exosomes/prp/").content.decode()
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,9 @@ def export_document(knowledge: Knowledge) -> dict[str, Any]:
     document["questionnaire"] = knowledge.questionnaire.model_dump(
         mode="json", by_alias=True, exclude_none=True
     )
+    document["clinic_questions"] = knowledge.clinic_questions.model_dump(
+        mode="json", by_alias=True, exclude_none=True
+    )
     return document
 
 

@@ -10,18 +10,21 @@ Placeholders::
     [[value:exosomes.protocol.session_minutes]]      a value: ranges read "30 to 60",
     [[value:prp.costs.session_500_2000]]             costs "$500 to $2,000 per session",
     [[value:finasteride.evidence.key_findings.0]]    findings and facts their sentence
+    [[fact:jak_inhibitors.baricitinib_approval]]     a topic's fact (``topics.yaml``), for
+                                                     subjects Follicle does not rank
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from follicle.knowledge.base import Id, IntRange, RefId, Strict, Text
-from follicle.knowledge.treatments import CostRange, Treatment
+from follicle.knowledge.treatments import CostRange
 from follicle.money import money_range
 
 PLACEHOLDER = re.compile(r"\[\[(ref|fact|value):([a-z0-9_.\-]+)\]\]")
@@ -85,13 +88,14 @@ def _step(value: Any, part: str) -> Any:
 
 
 def resolve(
-    kind: str, target: str, treatments: dict[str, Treatment], references: set[str]
+    kind: str, target: str, subjects: Mapping[str, BaseModel], references: set[str]
 ) -> Resolved | None:
-    """The placeholder's meaning, or None if it points at nothing."""
+    """The placeholder's meaning, or None if it points at nothing. ``subjects`` are the
+    treatments and topics by id (both hold ``facts``)."""
     if kind == "ref":
         return Resolved("", (target,)) if target in references else None
     first, _, rest = target.partition(".")
-    value: Any = treatments.get(first)
+    value: Any = subjects.get(first)
     if value is None or not rest:
         return None
     path = f"facts.{rest}" if kind == "fact" else rest

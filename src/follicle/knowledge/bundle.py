@@ -7,14 +7,24 @@ from dataclasses import dataclass
 
 from follicle.knowledge.about import About
 from follicle.knowledge.articles import Article
+from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
+from follicle.knowledge.topics import Topic
 from follicle.knowledge.treatments import Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
 Entry = (
-    Reference | Treatment | HairCondition | Check | RedFlag | ContributingFactor | Item | Article
+    Reference
+    | Treatment
+    | HairCondition
+    | Check
+    | RedFlag
+    | ContributingFactor
+    | Item
+    | Article
+    | Topic
 )
 
 
@@ -36,6 +46,10 @@ class Knowledge:
     questionnaire: Questionnaire
     about: About
     articles: Mapping[str, Article]
+    #: What to ask a clinic offering exosomes or PRP, and how to report a problem.
+    clinic_questions: ClinicQuestions
+    #: Sourced facts about subjects Follicle does not rank, for articles.
+    topics: Mapping[str, Topic]
 
     @property
     def items(self) -> Mapping[str, Item]:
@@ -52,6 +66,7 @@ class Knowledge:
             "contributing_factors": self.contributing_factors,
             "questionnaire_items": self.items,
             "articles": self.articles,
+            "topics": self.topics,
         }
 
     def find(self, entry_id: str) -> list[tuple[str, Entry]]:

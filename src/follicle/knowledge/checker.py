@@ -18,11 +18,13 @@ from pydantic import BaseModel
 from follicle.knowledge import contract
 from follicle.knowledge.articles import Article, prose_digits, resolve
 from follicle.knowledge.base import Sourced
+from follicle.knowledge.clinic import ClinicQuestion, ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.predicates import AnswerTest
 from follicle.knowledge.problems import Problem
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
+from follicle.knowledge.topics import Topic
 from follicle.knowledge.treatments import GuidelineStatement, Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
@@ -176,6 +178,8 @@ class Parsed:
     factors: list[ContributingFactor]
     questionnaire: Questionnaire | None
     articles: list[Article] = dataclass_field(default_factory=list)
+    topics: list[Topic] = dataclass_field(default_factory=list)
+    clinic_questions: ClinicQuestions | None = None
 
     @property
     def items(self) -> dict[str, Item]:
@@ -189,7 +193,10 @@ class Parsed:
             *(("checks.yaml", c.id, c) for c in self.checks),
             *(("red_flags.yaml", f.id, f) for f in self.red_flags),
             *(("contributing_factors.yaml", f.id, f) for f in self.factors),
+            *(("topics.yaml", t.id, t) for t in self.topics),
         ]
+        if self.clinic_questions is not None:
+            out.append(("clinic_questions.yaml", "", self.clinic_questions))
         if self.questionnaire is not None:
             out.append(("questionnaire.yaml", "", self.questionnaire))
         return out
@@ -203,6 +210,7 @@ def _unique_ids(parsed: Parsed, checker: _Checker) -> None:
         ("checks.yaml", "check", [c.id for c in parsed.checks]),
         ("red_flags.yaml", "red flag", [f.id for f in parsed.red_flags]),
         ("contributing_factors.yaml", "contributing factor", [f.id for f in parsed.factors]),
+        ("topics.yaml", "topic", [t.id for t in parsed.topics]),
     ]
     for file, what, ids in kinds:
         checker.unique(file, ids, what)
@@ -291,6 +299,20 @@ def _links(parsed: Parsed, checker: _Checker) -> None:
                 f"unknown condition {flag.condition.id!r}",
             )
     _no_ranking_cycle(parsed, checker)
+    if parsed.clinic_questions is not None:
+        checker.unique(
+            "clinic_questions.yaml",
+            [q.id for q in parsed.clinic_questions.questions],
+            "clinic question",
+        )
+        for q in parsed.clinic_questions.questions:
+            checker.known(
+                "clinic_questions.yaml",
+                f"{q.id}.treatments",
+                q.treatments,
+                treatment_ids,
+                "unknown treatment {id!r}",
+            )
     links = [
         *(("conditions.yaml", f"{c.id}.checks", c.checks) for c in parsed.conditions),
         *(
@@ -306,6 +328,7 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
     """Articles link only to what exists, and take every number from the data."""
     slugs = {a.slug for a in parsed.articles}
     treatments = {t.id: t for t in parsed.treatments}
+    subjects: dict[str, BaseModel] = {**{t.id: t for t in parsed.topics}, **treatments}
     references = {r.id for r in parsed.references}
     for a in parsed.articles:
         file = f"articles/{a.slug}.md"
@@ -316,7 +339,7 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
         ):
             checker.known(file, field_name, ids, known, "{id!r} does not exist")
         for kind, target in a.placeholders():
-            if resolve(kind, target, treatments, references) is None:
+            if resolve(kind, target, subjects, references) is None:
                 checker.add(file, "body", f"placeholder [[{kind}:{target}]] points at nothing")
         for number in prose_digits(a.body):
             checker.add(
@@ -334,7 +357,7 @@ def _verification(parsed: Parsed, checker: _Checker) -> None:
     unverified = {r.id for r in parsed.references if not r.content_confirmed}
     for file, root, model in parsed.models():
         for path, value in walk(model, root):
-            if not isinstance(value, Sourced) or not value.verified:
+            if not isinstance(value, (Sourced, ClinicQuestion)) or not value.verified:
                 continue
             cited = set(value.citations)
             if isinstance(value, GuidelineStatement):

@@ -19,11 +19,13 @@ from follicle.knowledge.about import About
 from follicle.knowledge.articles import Article
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.checker import Parsed, check_consistency
+from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.contract import TREATMENT_IDS
 from follicle.knowledge.problems import KnowledgeInvalid, Problem
 from follicle.knowledge.questionnaire import Questionnaire
 from follicle.knowledge.references import Reference
+from follicle.knowledge.topics import Topic
 from follicle.knowledge.treatments import Treatment
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 from follicle.knowledge.version import knowledge_version
@@ -182,6 +184,13 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
         else None
     )
     articles = reader.articles()
+    topics = reader.entries(Topic, "topics.yaml")
+    raw_clinic = reader.raw(root / "clinic_questions.yaml")
+    clinic = (
+        reader.model(ClinicQuestions, raw_clinic, "clinic_questions.yaml", "")
+        if raw_clinic is not None
+        else None
+    )
     raw_about = reader.raw(root / "about.yaml")
     about = reader.model(About, raw_about, "about.yaml", "") if raw_about is not None else None
     problems = reader.problems + check_consistency(
@@ -194,9 +203,11 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
             factors=factors,
             questionnaire=questionnaire,
             articles=articles,
+            topics=topics,
+            clinic_questions=clinic,
         )
     )
-    if questionnaire is None or about is None:
+    if questionnaire is None or about is None or clinic is None:
         return None, sorted(set(problems))
     knowledge = Knowledge(
         version=knowledge_version(root),
@@ -209,6 +220,8 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
         questionnaire=questionnaire,
         about=about,
         articles=_index(articles, lambda a: a.slug),
+        clinic_questions=clinic,
+        topics=_index(topics, lambda t: t.id),
     )
     return knowledge, sorted(set(problems))
 

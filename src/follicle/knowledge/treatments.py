@@ -267,8 +267,13 @@ class Treatment(Strict):
     @model_validator(mode="after")
     def _costs_consistent(self) -> Self:
         ids = [c.id for c in self.costs]
-        if self.cost_basis is None and self.costs:
-            raise ValueError("cost_basis must name the cost range used for estimates")
+        if self.cost_basis is None and self.costs and self.cost_gap is None:
+            # Prices may be shown without being used for estimates (clinic advertising), but
+            # then cost_gap must say why none of them is the basis.
+            raise ValueError(
+                "cost_basis must name the cost range used for estimates, "
+                "or cost_gap must say why none is used"
+            )
         if self.cost_basis is not None and self.cost_basis not in ids:
             raise ValueError(f"cost_basis {self.cost_basis!r} is not one of the costs {ids}")
         if not self.costs and self.cost_gap is None:

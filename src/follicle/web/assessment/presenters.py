@@ -93,4 +93,5 @@ def result_page(knowledge: Knowledge, result: AssessmentResult) -> dict[str, Any
         ),
         "cost_table": table,
         "legend": legend(),
+        "clinic": knowledge.clinic_questions,
     }

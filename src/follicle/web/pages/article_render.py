@@ -16,13 +16,13 @@ from follicle.web.templatetags.follicle import cite
 
 
 def render_article(article: Article, knowledge: Knowledge) -> SafeString:
-    treatments = dict(knowledge.treatments)
+    subjects = {**knowledge.topics, **knowledge.treatments}
     references = set(knowledge.references)
     pieces: list[str] = []
 
     def token(match: object) -> str:
         kind, target = match.group(1), match.group(2)  # type: ignore[attr-defined]
-        resolved = resolve(kind, target, treatments, references)
+        resolved = resolve(kind, target, subjects, references)
         if resolved is None:  # the checker forbids this; never show a broken placeholder
             html = ""
         else:

@@ -68,6 +68,17 @@ def build_index(knowledge: Knowledge) -> dict[str, tuple[Citer, ...]]:
                 reverse("assessment:start"),
             ),
         )
+    questions = knowledge.clinic_questions
+    for treatment_id in sorted(questions.treatment_ids):
+        treatment = knowledge.treatments.get(treatment_id)
+        if treatment is None:
+            continue
+        citer = Citer(
+            f"{treatment.name} (questions to ask a clinic)",
+            reverse("pages:treatment", args=[treatment_id]) + "#clinic-questions",
+        )
+        add(questions.for_treatments([treatment_id]), citer)
+        add(questions.report, citer)
     for a in knowledge.articles.values():
         for ref in a.cited_references():
             index.setdefault(ref, []).append(

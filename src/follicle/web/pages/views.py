@@ -50,6 +50,8 @@ def treatment(request: HttpRequest, treatment_id: str) -> HttpResponse:
             "others": others,
             "cost_rows": projection.by_horizon() if projection else (),
             "cost_note": cost_note,
+            "clinic": knowledge.clinic_questions,
+            "clinic_questions": knowledge.clinic_questions.for_treatments([found.id]),
         },
     )
 
@@ -61,7 +63,16 @@ def compare(request: HttpRequest, first: str, second: str) -> HttpResponse:
     if a is None or b is None or a.id == b.id:
         raise Http404("Choose two different treatments")
     return render(
-        request, "follicle/pages/compare.html", {"a": a, "b": b, "rows": compare_rows(a, b)}
+        request,
+        "follicle/pages/compare.html",
+        {
+            "a": a,
+            "b": b,
+            "rows": compare_rows(a, b),
+            "clinic": knowledge.clinic_questions,
+            # Shown when either side is sold in a clinic (exosomes, PRP): one list for both.
+            "clinic_questions": knowledge.clinic_questions.for_treatments([a.id, b.id]),
+        },
     )
 
 
