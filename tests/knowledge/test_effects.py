@@ -72,7 +72,9 @@ def test_it_refuses_arithmetic_that_does_not_match_the_counts() -> None:
 def test_it_refuses_an_interval_that_misses_its_estimate() -> None:
     d = {"measure": "mean_difference", "value": 50, "unit": "hairs", "ci_low": 1, "ci_high": 9}
     with pytest.raises(ValidationError, match="does not contain"):
-        _effect(outcome="hair_count", treated=None, control=None, design="meta_analysis", difference=d)
+        _effect(
+            outcome="hair_count", treated=None, control=None, design="meta_analysis", difference=d
+        )
 
 
 def test_it_refuses_a_computed_difference_without_arms() -> None:
@@ -125,7 +127,9 @@ def test_it_says_when_no_interval_was_reported_and_keeps_small_means_exact() -> 
     )
     text = effect_sentence(effect)
     assert "a rise of about 19 hairs per square centimetre" in text
-    assert "against a rise of about 3.9 for those using the same product without the medicine" in text
+    assert (
+        "against a rise of about 3.9 for those using the same product without the medicine" in text
+    )
     assert "did not report a confidence interval" in text
     assert amount(1.5) == "1.5" and amount(27.55) == "28" and amount(2.0) == "2"
 

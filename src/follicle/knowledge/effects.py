@@ -81,12 +81,11 @@ class Difference(Strict):
     def _interval(self) -> Self:
         if (self.ci_low is None) != (self.ci_high is None):
             raise ValueError("a confidence interval needs both ends")
-        if self.ci_low is not None and self.ci_high is not None:
-            if not self.ci_low <= self.value <= self.ci_high:
-                raise ValueError(
-                    f"the interval {self.ci_low} to {self.ci_high} does not contain "
-                    f"its estimate {self.value}"
-                )
+        low, high = self.ci_low, self.ci_high
+        if low is not None and high is not None and not low <= self.value <= high:
+            raise ValueError(
+                f"the interval {low} to {high} does not contain its estimate {self.value}"
+            )
         if self.source == "our_arithmetic" and self.ci_low is not None:
             raise ValueError("we never compute confidence intervals; only sources report them")
         return self
@@ -132,9 +131,9 @@ class Effect(Sourced):
             raise ValueError(f"{self.id}: give both arms or neither")
         if self.difference is None and self.treated is None and self.finding is None:
             raise ValueError(f"{self.id}: give the arms, a reported difference, or a finding")
-        if self.difference is not None and self.treated is None:
-            if self.difference.source != "reported":
-                raise ValueError(f"{self.id}: a difference without its arms must be reported")
+        d = self.difference
+        if d is not None and self.treated is None and d.source != "reported":
+            raise ValueError(f"{self.id}: a difference without its arms must be reported")
         if self.weeks is not None and self.months is not None:
             raise ValueError(f"{self.id}: give the time point in weeks or in months, not both")
         numbers = self.treated is not None or self.difference is not None
@@ -144,7 +143,6 @@ class Effect(Sourced):
             raise ValueError(f"{self.id}: mean changes need their unit")
         if self.harm != (self.outcome == "harm"):
             raise ValueError(f"{self.id}: harm outcomes, and only they, are marked harm: true")
-        d = self.difference
         if d is not None and d.source == "our_arithmetic":
             self._check_arithmetic(d)
         return self

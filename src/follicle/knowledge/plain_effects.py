@@ -155,3 +155,28 @@ def effect_sentence(effect: Effect) -> str:
 def shows_interval(effects: tuple[Effect, ...]) -> bool:
     """Whether a page showing these effects needs the one-line CI explanation."""
     return any(e.difference is not None and e.difference.ci_low is not None for e in effects)
+
+
+def derived_numbers(effect: Effect) -> set[str]:
+    """Every number :func:`effect_sentence` may derive from this effect's data (shares scaled
+    to the shared denominator, rounded means and interval ends), so the page-number test can
+    tell arithmetic on the data from a number typed into a template."""
+    out: set[str] = set()
+    arms = [a for a in (effect.treated, effect.control) if a is not None]
+    shares = [a.percent_value for a in arms if a.percent_value is not None]
+    if shares:
+        per = _denominator(*shares)
+        out.add(str(per))
+        out.update(str(round(s * per / 100)) for s in shares)
+    for arm in arms:
+        for value in (arm.mean_change, arm.median_change):
+            if value is not None:
+                out.add(amount(abs(value)).replace(",", ""))
+    d = effect.difference
+    if d is not None:
+        scale = _denominator(*shares) / 100 if shares else 1
+        out.add(str(round(abs(d.value) * scale)))
+        for end in (d.ci_low, d.ci_high):
+            if end is not None:
+                out.add(str(round(end)))
+    return out
