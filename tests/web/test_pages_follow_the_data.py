@@ -3,6 +3,7 @@ citation resolves; no page shows a number that the data (or arithmetic on it) do
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from django.test import Client
 from follicle.commands.kb import export_document
 from follicle.engine.rules.costs import plan_for, project_years
 from follicle.knowledge import Knowledge
+from follicle.knowledge.plain_effects import derived_numbers, effect_sentence
 
 
 def test_changing_a_price_in_the_data_changes_the_pages(
@@ -116,6 +118,9 @@ def _allowed(knowledge: Knowledge) -> set[str]:
         if plan is not None:
             for years in (1, 3, 5):
                 allowed.update(str(v) for v in project_years(plan, years) or ())
+    for t in knowledge.treatments.values():  # arithmetic on the data: effects per 100 or 1,000
+        for effect in t.effects.outcomes if t.effects else ():
+            allowed.update(derived_numbers(effect))
     allowed.update(str(n) for n in range(0, 13))  # ranks, counts of steps and sections
     return allowed
 
@@ -128,6 +133,39 @@ def test_no_public_page_shows_a_number_the_data_does_not_hold(
         text = " ".join(_parse(client.get(url).content.decode()).text)
         stray = _numbers(text) - allowed
         assert not stray, (url, sorted(stray))
+
+
+def _effect_pages(knowledge: Knowledge) -> list[str]:
+    ids = sorted(knowledge.treatments)
+    return [f"/compare/{a}/{b}/" for a, b in itertools.pairwise(ids)]
+
+
+def test_effect_sentences_show_only_numbers_from_the_data(
+    client: Client, knowledge: Knowledge
+) -> None:
+    """The effects, stopping and judging sections on every treatment page and on comparison
+    pages covering every treatment hold only data numbers or arithmetic on them."""
+    allowed = _allowed(knowledge)
+    checked = 0
+    for t in knowledge.treatments.values():
+        for effect in t.effects.outcomes if t.effects else ():
+            assert not _numbers(effect_sentence(effect)) - allowed, effect.id
+            checked += 1
+    assert checked >= 10
+    for url in _effect_pages(knowledge):
+        text = " ".join(_parse(client.get(url).content.decode()).text)
+        assert not _numbers(text) - allowed, (url, sorted(_numbers(text) - allowed))
+
+
+def test_the_effect_check_would_catch_a_typed_per_100_figure(knowledge: Knowledge) -> None:
+    """Per-100 and per-1,000 figures are allowed only as arithmetic on the stored arms."""
+    allowed = _allowed(knowledge)
+    finasteride = knowledge.treatments["finasteride"].effects
+    assert finasteride is not None
+    kept = next(e for e in finasteride.outcomes if e.id == "kept_hair_two_years")
+    assert "83" in derived_numbers(kept)
+    assert "about 38 in 1,000" in effect_sentence(finasteride.outcomes[-1])
+    assert "1000" in allowed and "9876" not in allowed
 
 
 def test_the_number_check_would_catch_a_typed_number(knowledge: Knowledge) -> None:

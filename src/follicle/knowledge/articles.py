@@ -10,6 +10,9 @@ Placeholders::
     [[value:exosomes.protocol.session_minutes]]      a value: ranges read "30 to 60",
     [[value:prp.costs.session_500_2000]]             costs "$500 to $2,000 per session",
     [[value:finasteride.evidence.key_findings.0]]    findings and facts their sentence
+    [[value:finasteride.effects.outcomes.kept_hair_two_years]]
+                                                     an effect against placebo, as the
+                                                     plain-language sentence pages show
     [[fact:jak_inhibitors.baricitinib_approval]]     a topic's fact (``topics.yaml``), for
                                                      subjects Follicle does not rank
 """
@@ -24,6 +27,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from follicle.knowledge.base import Id, IntRange, RefId, Strict, Text
+from follicle.knowledge.effects import Effect
+from follicle.knowledge.plain_effects import effect_sentence
 from follicle.knowledge.treatments import CostRange
 from follicle.money import money_range
 
@@ -63,6 +68,8 @@ def describe(value: Any) -> Resolved | None:
         return Resolved(
             str(value.min) if value.min == value.max else f"{value.min} to {value.max}", ()
         )
+    if isinstance(value, Effect):
+        return Resolved(effect_sentence(value), value.citations, value.verified)
     if isinstance(value, CostRange):
         return Resolved(
             f"{money_range(value.low, value.high)} per {value.unit}",

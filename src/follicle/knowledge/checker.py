@@ -351,6 +351,25 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
             checker.add(file, "body", "raw HTML is not allowed in articles")
 
 
+#: The issue-9 fields every treatment must carry: the model leaves them optional so small test
+#: fixtures stay small, and this rule makes them required in the real data.
+EFFECT_FIELDS = ("effects", "on_stopping", "time_to_judge", "duration")
+
+
+def _effects_present(parsed: Parsed, checker: _Checker) -> None:
+    """Every treatment states its effect against placebo (or that it has no such trial), what
+    happens on stopping, when to judge it and how long it is taken."""
+    for t in parsed.treatments:
+        for name in EFFECT_FIELDS:
+            if getattr(t, name) is None:
+                checker.add(
+                    f"treatments/{t.id}.yaml",
+                    name,
+                    "every treatment needs this section (say 'not known' or "
+                    "'placebo_controlled: false' rather than leaving it out)",
+                )
+
+
 def _verification(parsed: Parsed, checker: _Checker) -> None:
     """A fact cannot be more certain than its sources: one that cites only sources whose
     content was not confirmed must itself be stored as unverified (and so shown as such)."""
@@ -386,6 +405,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     _exosome_rules(parsed, checker)
     _links(parsed, checker)
     _articles(parsed, checker)
+    _effects_present(parsed, checker)
     _verification(parsed, checker)
     if parsed.questionnaire is not None:
         _questionnaire_against_contract(parsed.questionnaire, checker)

@@ -23,6 +23,7 @@ from follicle.knowledge.base import (
     Text,
 )
 from follicle.knowledge.contract import Certainty, Regulatory, Tier
+from follicle.knowledge.effects import Duration, OnStopping, PlaceboEvidence, TimeToJudge
 from follicle.knowledge.predicates import Predicate
 
 Category = Literal[
@@ -263,6 +264,13 @@ class Treatment(Strict):
     #: For a second-line option: the first-line options it usually follows; it becomes worth
     #: discussing when one of them is avoided, declined or failed for this person.
     follows: tuple[Id, ...] = ()
+    #: Effect against placebo, what happens on stopping, how long before judging, how long it
+    #: is taken (issue 9). Optional here so small test fixtures stay small; the checker
+    #: requires them for every treatment in the real data.
+    effects: PlaceboEvidence | None = None
+    on_stopping: OnStopping | None = None
+    time_to_judge: TimeToJudge | None = None
+    duration: Duration | None = None
 
     @model_validator(mode="after")
     def _costs_consistent(self) -> Self:

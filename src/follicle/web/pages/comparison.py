@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from follicle import labels
 from follicle.engine.rules.costs import project_cost
+from follicle.knowledge.plain_effects import effect_sentence
 from follicle.knowledge.treatments import Treatment
 
 
@@ -74,12 +75,44 @@ def _when(t: Treatment) -> Cell:
     return Cell(t.time_to_effect.text, t.time_to_effect.citations, t.time_to_effect.verified)
 
 
+_MISSING = Cell("Not yet reviewed for Follicle.", ())
+
+
+def _against_placebo(t: Treatment) -> Cell:
+    """The summary, then each outcome in the same plain words as the treatment page."""
+    e = t.effects
+    if e is None:
+        return _MISSING
+    lead = e.summary if e.placebo_controlled else f"No placebo-controlled trial. {e.summary}"
+    more = tuple(Cell(effect_sentence(o), o.citations, o.verified) for o in e.outcomes)
+    return Cell(lead, e.citations, e.verified, more)
+
+
+def _stopping(t: Treatment) -> Cell:
+    s = t.on_stopping
+    return _MISSING if s is None else Cell(s.text, s.citations, s.verified)
+
+
+def _judge(t: Treatment) -> Cell:
+    j = t.time_to_judge
+    return _MISSING if j is None else Cell(j.text, j.citations, j.verified)
+
+
+def _duration(t: Treatment) -> Cell:
+    d = t.duration
+    return _MISSING if d is None else Cell(d.text, d.citations, d.verified)
+
+
 QUESTIONS = (
     ("Does it work?", _works),
+    ("What did trials find against placebo?", _against_placebo),
     ("How sure are we?", _sure),
     ("Is it approved?", _approved),
     ("What does it involve?", _involves),
     ("When might I see a change?", _when),
+    ("How long before I can judge it?", _judge),
+    ("What happens if I stop?", _stopping),
+    ("How long is it taken?", _duration),
     ("What does it cost over time?", _cost),
     ("What are the risks?", _risks),
 )

@@ -1,0 +1,111 @@
+"""The effect-against-placebo, stopping, judging and duration sections on the treatment pages,
+the comparison pages and the result page: shown from the data, with the "no placebo-controlled
+trial" case stated, confidence intervals explained once, and harms labelled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from django.test import Client
+from django.utils.html import escape
+
+from follicle.knowledge import Knowledge
+from follicle.knowledge.plain_effects import CI_EXPLAINED, effect_sentence
+
+CI_NOTE = escape(CI_EXPLAINED)
+
+
+def _page(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_every_treatment_page_shows_its_effects_stopping_judging_and_duration(
+    client: Client, knowledge: Knowledge
+) -> None:
+    for t in knowledge.treatments.values():
+        html = _page(client, f"/treatments/{t.id}/")
+        assert 'id="against-placebo"' in html
+        assert 'id="on-stopping"' in html and 'id="time-to-judge"' in html
+        assert 'id="duration"' in html
+        assert t.effects is not None
+        for e in t.effects.outcomes:
+            assert f'id="effect-{e.id}"' in html
+            assert effect_sentence(e).split(",")[0] in html
+
+
+def test_it_gives_finasteride_absolute_numbers_against_placebo_with_certainty_in_words(
+    client: Client,
+) -> None:
+    html = _page(client, "/treatments/finasteride/")
+    assert "about 83 in 100 men taking it" in html and "against 28 in 100 on placebo" in html
+    assert "about 38 in 1,000 men" in html and "(harm)" in html
+    assert "High certainty" in html and "Moderate certainty" in html
+    assert "within about 12 months of stopping" in html
+
+
+def test_it_states_when_there_is_no_placebo_controlled_trial(
+    client: Client, knowledge: Knowledge
+) -> None:
+    none = [
+        t for t in knowledge.treatments.values() if t.effects and not t.effects.placebo_controlled
+    ]
+    assert {t.id for t in none} >= {"hair_transplant", "oral_minoxidil", "microneedling"}
+    for t in none:
+        assert 'id="no-placebo-trial"' in _page(client, f"/treatments/{t.id}/"), t.id
+    microneedling = _page(client, "/treatments/microneedling/")
+    assert "do not show its effect on its own" in microneedling
+    assert 'id="no-placebo-trial"' not in _page(client, "/treatments/finasteride/")
+
+
+def test_it_explains_a_confidence_interval_once_and_only_where_one_is_shown(
+    client: Client,
+) -> None:
+    prp = _page(client, "/treatments/prp/")
+    assert "(95% CI 14 to 41)" in prp
+    assert prp.count(CI_NOTE) == 1
+    assert CI_NOTE not in _page(client, "/treatments/finasteride/")
+
+
+def test_the_comparison_asks_about_placebo_stopping_judging_and_duration(client: Client) -> None:
+    html = _page(client, "/compare/prp/exosomes/")
+    for question in (
+        "What did trials find against placebo?",
+        "How long before I can judge it?",
+        "What happens if I stop?",
+        "How long is it taken?",
+    ):
+        assert question in html
+    assert "about 28 more hairs per square centimetre" in html
+    assert CI_NOTE in html
+    assert "No placebo-controlled trial." in _page(client, "/compare/hair_transplant/prp/")
+
+
+def test_the_result_page_shows_effects_for_each_option_compactly(
+    complete: Callable[..., Client],
+) -> None:
+    html = complete().get("/assessment/result/").content.decode()
+    assert html.count('<details class="option-effects">') >= 10
+    assert "Against placebo, stopping and how long" in html
+    assert "about 83 in 100 men taking it" in html
+    assert "(no placebo-controlled trial)" in html
+
+
+def test_changing_an_arm_in_the_data_changes_the_sentence(
+    client: Client, served_knowledge: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "treatments/finasteride.yaml",
+        "treated: {label: finasteride 1 mg, percent: 83}",
+        "treated: {label: finasteride 1 mg, percent: 81}",
+    )
+    edit(
+        "treatments/finasteride.yaml",
+        "value: 55, unit: men in 100",
+        "value: 53, unit: men in 100",
+    )
+    html = _page(client, "/treatments/finasteride/")
+    assert "about 81 in 100 men taking it" in html
+    assert "about 83 in 100" not in html
