@@ -137,3 +137,29 @@ def test_declining_scalp_treatments_is_still_a_reason_to_discuss_a_tablet(
         answers(MAN, scalp_symptoms=["redness"], open_to=["pills", "home_devices"]),
     )
     assert option(result, "oral_minoxidil").status == "consider"
+
+
+def test_a_red_scalp_alone_says_who_can_look_at_it(knowledge: Knowledge) -> None:
+    """Source: minoxidil-otc-label; nhs-dandruff (see a GP if the scalp is red or swollen)."""
+    result = assess(knowledge, answers(WOMAN, scalp_symptoms=["redness"]))
+    factor = next(f for f in result.contributing_factors if f.id == "red_scalp")
+    assert "pharmacist" in factor.message
+    assert "factor.red_scalp" in result.trace
+    itchy = assess(knowledge, answers(WOMAN, scalp_symptoms=["redness", "itching"]))
+    assert "red_scalp" not in {f.id for f in itchy.contributing_factors}
+
+
+@pytest.mark.parametrize("treatment", ["microneedling", "prp", "topical_finasteride"])
+def test_a_red_scalp_puts_every_scalp_applied_option_on_hold(
+    knowledge: Knowledge, treatment: str
+) -> None:
+    """Source: minoxidil-otc-label; microneedling and PRP contraindication lists (inflamed skin)."""
+    person = answers(
+        MAN,
+        scalp_symptoms=["redness"],
+        tried_before={"finasteride": "side_effects"},
+        current_treatments={"oral_minoxidil": 8},
+    )
+    chosen = option(assess(knowledge, person), treatment)
+    assert chosen.status == "not_now"
+    assert f"option.{treatment}.contraindication.red_or_irritated_scalp" in chosen.reason_rules

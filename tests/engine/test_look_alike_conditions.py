@@ -159,9 +159,29 @@ def test_coily_hair_alone_does_not_raise_ccca(knowledge: Knowledge) -> None:
 
 
 def test_coily_hair_raises_ccca_in_a_man_with_an_itchy_crown(knowledge: Knowledge) -> None:
-    """Source: ogunleye-2014 (mostly but not only women)."""
-    result = assess(knowledge, answers(MAN, scalp_symptoms=["itching"], hair_texture="coily"))
-    assert conditions(result)["central_centrifugal_cicatricial_alopecia"] == "likely"
+    """Source: ogunleye-2014 (mostly but not only women): each risk factor counts once."""
+    coily = assess(knowledge, answers(MAN, scalp_symptoms=["itching"], hair_texture="coily"))
+    assert conditions(coily)["central_centrifugal_cicatricial_alopecia"] == "possible"
+    assert "possible_central_scarring" in flags(coily)
+    styled = assess(
+        knowledge,
+        answers(
+            MAN,
+            scalp_symptoms=["itching"],
+            hair_texture="coily",
+            hair_practices=["tight_hairstyles"],
+        ),
+    )
+    assert conditions(styled)["central_centrifugal_cicatricial_alopecia"] == "likely"
+
+
+def test_a_man_with_an_itchy_flaky_crown_and_no_risk_factor_is_read_as_seborrhoeic_dermatitis(
+    knowledge: Knowledge,
+) -> None:
+    """Source: clark-2015; ogunleye-2014 (CCCA mostly affects women of African descent)."""
+    result = assess(knowledge, answers(MAN, scalp_symptoms=["itching", "scaling"]))
+    assert "central_centrifugal_cicatricial_alopecia" not in conditions(result)
+    assert result.route == "online_plan"
 
 
 @pytest.mark.parametrize("base", [MAN, WOMAN])

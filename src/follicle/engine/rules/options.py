@@ -322,7 +322,8 @@ def _first_choice(draft: Draft, ctx: Context) -> bool:
         return False
     likely = [c for c in found if c in ctx.likely]
     condition = (likely or found)[0]
-    name = ctx.condition_names[condition].lower()
+    plain = ctx.condition_names[condition]
+    name = plain[0].lower() + plain[1:]  # inside a sentence; abbreviations keep their capitals
     if likely:
         draft.status = "recommended"
         draft.because(
