@@ -337,3 +337,25 @@ def test_a_news_report_must_be_marked_secondary(
         p.file == "references/primary.yaml" and p.field.startswith("webmd-finasteride-labels-2012")
         for p in problems
     ), problems
+
+
+def test_the_counts_move_by_one_for_one_unverified_statement_on_a_secondary_source(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """``kb check`` counts statements: one more fact, stored unverified and citing only a
+    secondary source, adds one to each count."""
+    from follicle.commands.kb import statement_counts
+
+    before = statement_counts(load_knowledge(knowledge_copy))
+    edit(
+        "treatments/dutasteride.yaml",
+        "\nfacts:\n",
+        _NEWS_ONLY_FACT
+        + "    reports: clinic_claims\n    verified: false\n    verification_note: Planted.\n",
+    )
+    after = statement_counts(load_knowledge(knowledge_copy))
+    assert (after.total, after.unverified, after.secondary_only) == (
+        before.total + 1,
+        before.unverified + 1,
+        before.secondary_only + 1,
+    )
