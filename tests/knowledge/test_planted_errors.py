@@ -282,7 +282,8 @@ def test_a_contraindication_on_lay_sources_alone_must_be_stored_as_unverified(
             "authors holds a placeholder ('Authors not captured')",
         ),
         (
-            '  doi: 10.4103/0974-7753.114700\n  pmcid: PMC3746236\n  pmid: "23960389"\n',
+            '  details: "5(1):6-11"\n  doi: 10.4103/0974-7753.114700\n  pmcid: PMC3746236\n'
+            '  pmid: "23960389"\n',
             "  url: https://pmc.ncbi.nlm.nih.gov/articles/PMC3746236/\n",
             "a trial needs a doi, pmid or pmcid",
         ),

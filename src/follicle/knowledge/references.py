@@ -42,7 +42,8 @@ _DESIGNS_OF: Final[dict[str, frozenset[str]]] = {
     "systematic_review": frozenset({"meta_analysis", "network_meta_analysis"}),
 }
 
-#: Studies and systematic reviews are indexed: they need a DOI, PMID or PMC id, not only a URL.
+#: Studies and systematic reviews are indexed: they need a DOI, PMID or PMC id, or at least
+#: their journal details (volume, issue, pages) beside the URL, not a bare web address.
 _INDEXED_KINDS: Final = frozenset({"trial", "systematic_review"})
 
 #: Words that stand in for metadata nobody found; a reference carrying them is incomplete.
@@ -105,9 +106,13 @@ class Reference(Strict):
             for text in value if isinstance(value, tuple) else (value,):
                 if _PLACEHOLDER.search(text):
                     problems.append(f"{name} holds a placeholder ({text!r})")
-        if self.kind in _INDEXED_KINDS and not (self.doi or self.pmid or self.pmcid):
-            problems.append(f"a {self.kind.replace('_', ' ')} needs a doi, pmid or pmcid")
-        if self.url and urlsplit(self.url).path.strip("/") == "":
+        indexed = self.doi or self.pmid or self.pmcid or (self.url and self.details)
+        if self.kind in _INDEXED_KINDS and not indexed:
+            problems.append(
+                f"a {self.kind.replace('_', ' ')} needs a doi, pmid or pmcid "
+                "(or its journal details beside a url)"
+            )
+        if self.url and not urlsplit(self.url).path.strip("/") and not urlsplit(self.url).query:
             problems.append("url names a site's home page, not the page cited")
         if problems:
             raise ValueError(

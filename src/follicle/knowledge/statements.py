@@ -1,12 +1,13 @@
 """What the data states, statement by statement, and the two counts ``follicle kb check`` prints.
 
 A **statement** is one ``Sourced`` value inside a treatment, condition, check, red flag,
-contributing factor, topic or the clinic questions (or one question to ask a clinic): a fact, mechanism, delivery mode, protocol, cost, regulatory status or
-action, key finding, limitation, guideline statement, side effect, contraindication, caution,
-time to effect, placement, condition feature, course, next step or signal, and each check, red
-flag and contributing factor itself. Each carries its own ``citations`` and ``verified``; one
-nested in another (an action inside a regulatory status) is a statement of its own. Articles
-state nothing of their own: every fact they show is one of these, pulled by a placeholder.
+contributing factor, topic or the clinic questions (a fact, mechanism, delivery mode, protocol,
+cost, regulatory status or action, key finding, limitation, guideline statement, side effect,
+contraindication, caution, time to effect, placement, effect, condition feature, course, next
+step or signal, and each check, red flag and contributing factor itself), or one question to
+ask a clinic. Each carries its own ``citations`` and ``verified``; one nested in another (an
+action inside a regulatory status) is a statement of its own. Articles state nothing of their
+own: every fact they show is one of these, pulled by a placeholder.
 """
 
 from __future__ import annotations
