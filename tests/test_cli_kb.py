@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 from follicle.cli import main
+from follicle.commands.kb import statement_counts
 from follicle.knowledge import Knowledge
 
 
@@ -61,3 +64,33 @@ def test_check_passes_on_the_real_data() -> None:
     result = _run("kb", "check")
     assert result.returncode == 0, result.stderr
     assert "knowledge data OK" in result.stdout
+
+
+def test_check_prints_how_many_statements_are_unverified_or_rest_on_secondary_sources(
+    knowledge: Knowledge,
+) -> None:
+    counts = statement_counts(knowledge)
+    out = io.StringIO()
+    assert main(["kb", "check"], out=out, err=io.StringIO()) == 0
+    lines = out.getvalue().splitlines()
+    assert f"{counts.total} statements" in lines
+    assert f"{counts.unverified} statements marked unverified" in lines
+    assert f"{counts.secondary_only} statements supported only by secondary sources" in lines
+    assert 0 < counts.secondary_only < counts.total and 0 < counts.unverified < counts.total
+
+
+def test_the_readme_quotes_the_counts_kb_check_computes(knowledge: Knowledge) -> None:
+    """The README states the two numbers issue 9 asks for; they must not drift from the data."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(
+        r"Knowledge data today: (\d+) statements, (\d+) marked unverified, (\d+) supported only"
+        r"\s+by secondary\s+sources",
+        readme,
+    )
+    assert quoted, "the README's knowledge-data line is missing"
+    counts = statement_counts(knowledge)
+    assert tuple(map(int, quoted.groups())) == (
+        counts.total,
+        counts.unverified,
+        counts.secondary_only,
+    ), "update the README line to what `follicle kb check` prints"

@@ -16,6 +16,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "CERTAINTY",
+    "KIND",
     "LIKELIHOOD",
     "REGULATORY",
     "ROUTE",
@@ -44,6 +45,20 @@ def cost_words(cost: CostProjection) -> str:
         return f"{first}; later years unknown (maintenance is not costed in our sources)"
     return f"{first}; {money_range(cost.five_years.low, cost.five_years.high)} over five years"
 
+
+#: What sort of source a reference is, as the reference list names it.
+KIND: Final = {
+    "label": "Drug or device label",
+    "regulator": "Regulator",
+    "trial": "Clinical study",
+    "systematic_review": "Systematic review",
+    "guideline": "Guideline",
+    "review": "Review",
+    "textbook": "Textbook",
+    "news": "News report",
+    "commercial": "Commercial page",
+    "forum": "Forum or advocacy site",
+}
 
 TIER: Final = {
     "first_line": "First line",

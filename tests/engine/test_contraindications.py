@@ -94,3 +94,13 @@ def test_an_unverified_contraindication_says_so_in_its_reason(knowledge: Knowled
     assert any(UNVERIFIED in reason for reason in microneedling.reasons)
     finasteride = option(result, "finasteride")
     assert not any(UNVERIFIED in reason for reason in finasteride.reasons)
+
+
+def test_a_caution_that_relays_clinic_claims_says_so_in_the_result(knowledge: Knowledge) -> None:
+    """Source: microneedling-contraindications-spa-page (a spa's list, stored as a clinic claim):
+    the result heads the caution as what clinics say and keeps it marked unverified."""
+    result = assess(knowledge, answers(MAN, scalp_symptoms=["redness"]))
+    cautions = option(result, "microneedling").cautions
+    relayed = [c for c in cautions if "red or scaly scalp" in c]
+    assert relayed and relayed[0].startswith("What clinics or sellers say:")
+    assert relayed[0].endswith("(Unverified: we could not confirm this in a source we read.)")

@@ -227,8 +227,8 @@ def test_knowledge_fixture_matches_the_module_copy(knowledge: Knowledge) -> None
 
 
 def _every_predicate() -> list[Any]:
-    from follicle.knowledge.checker import walk
     from follicle.knowledge.predicates import AllOf, AnswerTest, AnyOf, NotOf
+    from follicle.knowledge.statements import walk
 
     found = []
     for entries in KNOWLEDGE.kinds().values():

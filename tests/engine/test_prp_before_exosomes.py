@@ -1,7 +1,7 @@
 """PRP, the more conservative in-office option, always ranks before exosomes.
 
 Sources: curekey-exosomes (PRP has the longer record, larger literature and lower regulatory
-uncertainty), prp-regulation-review-2022, fda-exosome-notification-2019.
+uncertainty), fda-bk090008-gps-ii-2009, fda-exosome-notification-2019.
 """
 
 from __future__ import annotations

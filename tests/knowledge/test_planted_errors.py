@@ -184,3 +184,179 @@ def test_triage_links_and_waiting_rules_are_checked(
     assert has("treatments/topical_minoxidil.yaml", "contraindications", "status not_now")
     assert has("treatments/ketoconazole_shampoo.yaml", "suitability", "not in treats")
     assert has("red_flags.yaml", "fever_rash_or_joint_pain", "needs `when`, `condition` or both")
+
+
+# --- Sources: kinds, lay material and complete metadata (issue 9) -------------------------------
+
+#: A clinical claim planted as dutasteride's first fact, citing only a news report.
+_NEWS_ONLY_FACT = (
+    "\nfacts:\n"
+    "  - id: planted_claim\n"
+    "    text: Dutasteride regrows hair within a month.\n"
+    "    citations: [rogaine-otc-1996-report]\n"
+)
+
+
+def test_a_clinical_statement_resting_only_on_news_is_refused_at_its_field(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("treatments/dutasteride.yaml", "\nfacts:\n", _NEWS_ONLY_FACT)
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.file, p.field) for p in problems] == [("treatments/dutasteride.yaml", "facts[0]")]
+    assert "resting only on news, commercial or forum sources" in problems[0].message
+    assert "rogaine-otc-1996-report" in problems[0].message
+
+
+def test_the_same_statement_passes_when_it_is_marked_as_what_clinics_say(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "treatments/dutasteride.yaml",
+        "\nfacts:\n",
+        _NEWS_ONLY_FACT + "    reports: clinic_claims\n",
+    )
+    assert check_knowledge(knowledge_copy)[1] == []
+
+
+def test_the_same_statement_passes_when_a_primary_source_is_cited_beside_the_news(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "treatments/dutasteride.yaml",
+        "\nfacts:\n",
+        _NEWS_ONLY_FACT.replace(
+            "[rogaine-otc-1996-report]", "[rogaine-otc-1996-report, gupta-2022]"
+        ),
+    )
+    assert check_knowledge(knowledge_copy)[1] == []
+
+
+def test_a_price_may_rest_on_news_alone(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "treatments/finasteride.yaml",
+        "    citations: [price-survey-telehealth-pages]\n    verified: false\n",
+        "    citations: [rogaine-otc-1996-report]\n    verified: false\n",
+    )
+    assert check_knowledge(knowledge_copy)[1] == []
+
+
+def test_a_regulatory_event_known_only_from_news_must_be_stored_as_unverified(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "treatments/finasteride.yaml",
+        "      citations: [webmd-finasteride-labels-2012]\n      verified: false\n",
+        "      citations: [webmd-finasteride-labels-2012]\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.file, p.field) for p in problems] == [
+        ("treatments/finasteride.yaml", "regulatory.actions[1]")
+    ]
+    assert "regulatory event known only from news" in problems[0].message
+
+
+def test_a_contraindication_on_lay_sources_alone_must_be_stored_as_unverified(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "treatments/microneedling.yaml",
+        "    citations: [microneedling-contraindications-spa-page]\n    verified: false\n"
+        "    verification_note: From spa and clinic lists only; no medical guideline was retrieved.",
+        "    citations: [microneedling-contraindications-spa-page]",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.file, p.field) for p in problems] == [
+        ("treatments/microneedling.yaml", "contraindications[2]")
+    ]
+    assert "contraindication resting only on news, commercial or forum" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "  authors: [Dhurat R, Sukesh MS, Avhad G, Dandale A, Pal A, Pund P]",
+            "  authors: [Authors not captured]",
+            "authors holds a placeholder ('Authors not captured')",
+        ),
+        (
+            '  details: "5(1):6-11"\n  doi: 10.4103/0974-7753.114700\n  pmcid: PMC3746236\n'
+            '  pmid: "23960389"\n',
+            "  url: https://pmc.ncbi.nlm.nih.gov/articles/PMC3746236/\n",
+            "a trial needs a doi, pmid or pmcid",
+        ),
+    ],
+    ids=["placeholder-authors", "trial-without-identifier"],
+)
+def test_incomplete_reference_metadata_is_refused(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None], old: str, new: str, message: str
+) -> None:
+    edit("references/core.yaml", old, new)
+    _, problems = check_knowledge(knowledge_copy)
+    assert any(
+        p.file == "references/core.yaml"
+        and p.field.startswith("dhurat-2013")
+        and message in p.message
+        for p in problems
+    ), problems
+
+
+def test_a_reference_nothing_cites_is_refused(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "references/primary.yaml",
+        "- id: rezende-2018\n",
+        "- id: planted-uncited-2020\n"
+        "  kind: review\n"
+        "  authors: [Doe J]\n"
+        "  year: 2020\n"
+        '  title: "An uncited review"\n'
+        "  published_in: Journal of Examples\n"
+        "  doi: 10.1000/example\n"
+        "  supports: Nothing on any page.\n\n"
+        "- id: rezende-2018\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.field, p.message) for p in problems] == [
+        ("planted-uncited-2020", "cited nowhere; cite it where it supports something, or remove it")
+    ]
+
+
+def test_a_news_report_must_be_marked_secondary(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "references/primary.yaml",
+        "  url: https://www.ajc.com/lifestyles/health/propecia-proscar-new-sexual-dysfunction-warnings/7xL2g2JOI5WKxGs5vEvQPP\n  secondary: true\n",
+        "  url: https://www.ajc.com/lifestyles/health/propecia-proscar-new-sexual-dysfunction-warnings/7xL2g2JOI5WKxGs5vEvQPP\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert any(
+        p.file == "references/primary.yaml" and p.field.startswith("webmd-finasteride-labels-2012")
+        for p in problems
+    ), problems
+
+
+def test_the_counts_move_by_one_for_one_unverified_statement_on_a_secondary_source(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """``kb check`` counts statements: one more fact, stored unverified and citing only a
+    secondary source, adds one to each count."""
+    from follicle.commands.kb import statement_counts
+
+    before = statement_counts(load_knowledge(knowledge_copy))
+    edit(
+        "treatments/dutasteride.yaml",
+        "\nfacts:\n",
+        _NEWS_ONLY_FACT
+        + "    reports: clinic_claims\n    verified: false\n    verification_note: Planted.\n",
+    )
+    after = statement_counts(load_knowledge(knowledge_copy))
+    assert (after.total, after.unverified, after.secondary_only) == (
+        before.total + 1,
+        before.unverified + 1,
+        before.secondary_only + 1,
+    )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from follicle.knowledge import Knowledge, check_knowledge, contract
-from follicle.knowledge.checker import walk
 from follicle.knowledge.loader import DEFAULT_ROOT
+from follicle.knowledge.statements import walk
 from follicle.knowledge.treatments import CostRange, GuidelineStatement
 
 

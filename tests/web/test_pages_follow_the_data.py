@@ -179,3 +179,34 @@ def test_the_result_page_numbers_come_from_the_data(
     text = " ".join(_parse(complete().get("/assessment/result/").content.decode()).text)
     stray = _numbers(text) - _allowed(knowledge)
     assert not stray, sorted(stray)
+
+
+_HEADING = "What clinics or sellers say:</span> "
+_DELIVERY = "The scalp is first treated with a microneedling device"
+_DELIVERY_PAGES = ("/treatments/exosomes/", "/articles/exosomes-for-hair-loss/")
+
+
+def test_a_clinic_claim_is_headed_as_one_wherever_it_is_shown(client: Client) -> None:
+    """A statement stored ``reports: clinic_claims`` relays what clinics or sellers say, so
+    every page that shows it (treatment page, article, comparison) says so."""
+    for page in _DELIVERY_PAGES:
+        assert _HEADING + _DELIVERY in client.get(page).content.decode(), page
+    compare = client.get("/compare/exosomes/prp/").content.decode()
+    assert _HEADING + "There is no approved or standard protocol" in compare
+
+
+def test_the_heading_follows_the_flag_in_the_data(
+    client: Client, served_knowledge: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """Unflagged (and, as the checker then demands, backed by a study), the same words lose
+    the heading."""
+    edit(
+        "treatments/exosomes.yaml",
+        "      sometimes offer it as an extra step within a microneedling course.\n"
+        "    citations: [curekey-exosomes]\n    reports: clinic_claims\n",
+        "      sometimes offer it as an extra step within a microneedling course.\n"
+        "    citations: [curekey-exosomes, gupta-2023-exosomes]\n",
+    )
+    for page in _DELIVERY_PAGES:
+        html = client.get(page).content.decode()
+        assert _DELIVERY in html and _HEADING + _DELIVERY not in html, page

@@ -8,6 +8,8 @@ from typing import Any, TextIO
 
 from follicle.knowledge import check_knowledge, load_knowledge
 from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.checker import Parsed
+from follicle.knowledge.statements import StatementCounts, count_statements
 
 
 def export_document(knowledge: Knowledge) -> dict[str, Any]:
@@ -28,6 +30,11 @@ def export_document(knowledge: Knowledge) -> dict[str, Any]:
     return document
 
 
+def statement_counts(knowledge: Knowledge) -> StatementCounts:
+    """The counts ``kb check`` prints (and the README quotes; a test keeps them equal)."""
+    return count_statements(Parsed.of(knowledge).models(), knowledge.references)
+
+
 def check(_: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     knowledge, problems = check_knowledge()
     if problems or knowledge is None:
@@ -36,6 +43,10 @@ def check(_: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{len(problems)} problem(s) found.", file=err)
         return 1
     print(f"knowledge data OK (version {knowledge.version[:12]})", file=out)
+    counts = statement_counts(knowledge)
+    print(f"{counts.total} statements", file=out)
+    print(f"{counts.unverified} statements marked unverified", file=out)
+    print(f"{counts.secondary_only} statements supported only by secondary sources", file=out)
     return 0
 
 

@@ -7,12 +7,16 @@ from typing import Final
 
 from follicle.knowledge.base import Sourced
 from follicle.knowledge.triage import ContributingFactor
+from follicle.knowledge.wording import CLINIC_CLAIMS
 
 UNVERIFIED: Final = "(Unverified: we could not confirm this in a source we read.)"
 
 
 def stated(text: str, source: Sourced) -> str:
-    return text if source.verified else f"{text} {UNVERIFIED}"
+    """The sentence as a result shows it: headed as a clinic claim and marked unverified when
+    the data says so."""
+    said = f"{CLINIC_CLAIMS} {text}" if source.reports == "clinic_claims" else text
+    return said if source.verified else f"{said} {UNVERIFIED}"
 
 
 #: Said with every factor that involves a prescribed medicine.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -60,6 +60,8 @@ class Resolved:
     text: str
     citations: tuple[str, ...]
     verified: bool = True
+    #: "clinic_claims" when the words only relay what clinics or sellers say (pages say so).
+    reports: str | None = None
 
 
 def describe(value: Any) -> Resolved | None:
@@ -77,7 +79,12 @@ def describe(value: Any) -> Resolved | None:
             value.verified,
         )
     if isinstance(value, BaseModel) and hasattr(value, "text") and hasattr(value, "citations"):
-        return Resolved(value.text, value.citations, getattr(value, "verified", True))
+        return Resolved(
+            value.text,
+            value.citations,
+            getattr(value, "verified", True),
+            getattr(value, "reports", None),
+        )
     if isinstance(value, (int, str)) and not isinstance(value, bool):
         return Resolved(str(value), ())
     return None
@@ -106,11 +113,16 @@ def resolve(
     if value is None or not rest:
         return None
     path = f"facts.{rest}" if kind == "fact" else rest
+    parent: Any = None
     for part in path.split("."):
-        value = _step(value, part)
+        parent, value = value, _step(value, part)
         if value is None:
             return None
-    return describe(value)
+    resolved = describe(value)
+    if resolved is not None and isinstance(value, str) and getattr(parent, "reports", None):
+        # words read from a field of a clinic-claims statement are still a clinic claim
+        return replace(resolved, reports=parent.reports)
+    return resolved
 
 
 def prose_digits(body: str) -> list[str]:

@@ -6,7 +6,7 @@ them) and forbids unknown keys (a misspelt key in a YAML file is an error, not a
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -33,11 +33,17 @@ class Sourced(Strict):
 
     ``verified`` is ``False`` when the fact could not be confirmed in the text of a source we
     can name (the ``[U]`` items of the evidence notes); pages show such facts as unverified.
+
+    ``reports`` says the statement only relays what others say rather than stating a clinical
+    fact: ``clinic_claims`` (what clinics or sellers say; pages and results show it as "What
+    clinics say") or ``prices`` (a price named in a fact). Only such statements, and costs, may
+    rest on news, commercial or forum sources alone; the checker enforces it.
     """
 
     citations: Citations
     verified: bool = True
     verification_note: Text | None = None
+    reports: Literal["clinic_claims", "prices"] | None = None
 
 
 class SourcedText(Sourced):

@@ -7,39 +7,33 @@ errors they make up the single report ``follicle kb check`` prints.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any
 
 from pydantic import BaseModel
 
 from follicle.knowledge import contract
 from follicle.knowledge.articles import Article, prose_digits, resolve
-from follicle.knowledge.base import Sourced
-from follicle.knowledge.clinic import ClinicQuestion, ClinicQuestions
+from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.predicates import AnswerTest
 from follicle.knowledge.problems import Problem
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
+from follicle.knowledge.statements import cited, statements, walk
 from follicle.knowledge.topics import Topic
-from follicle.knowledge.treatments import GuidelineStatement, Treatment
+from follicle.knowledge.treatments import (
+    CostRange,
+    GuidelineStatement,
+    QualitativeCost,
+    RegulatoryAction,
+    Treatment,
+)
 from follicle.knowledge.triage import ContributingFactor, RedFlag
-
-
-def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every value inside a model tree with its dotted path, parents before children."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            alias = type(value).model_fields[name].alias or name
-            yield from walk(child, f"{path}.{alias}" if path else alias)
-    elif isinstance(value, tuple):
-        for index, child in enumerate(value):
-            yield from walk(child, f"{path}[{index}]")
 
 
 class _Checker:
@@ -180,6 +174,22 @@ class Parsed:
     articles: list[Article] = dataclass_field(default_factory=list)
     topics: list[Topic] = dataclass_field(default_factory=list)
     clinic_questions: ClinicQuestions | None = None
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> Parsed:
+        """The entries of loaded knowledge, for code that reads them the checker's way."""
+        return cls(
+            references=list(knowledge.references.values()),
+            treatments=list(knowledge.treatments.values()),
+            conditions=list(knowledge.conditions.values()),
+            checks=list(knowledge.checks.values()),
+            red_flags=list(knowledge.red_flags.values()),
+            factors=list(knowledge.contributing_factors.values()),
+            questionnaire=knowledge.questionnaire,
+            articles=list(knowledge.articles.values()),
+            topics=list(knowledge.topics.values()),
+            clinic_questions=knowledge.clinic_questions,
+        )
 
     @property
     def items(self) -> dict[str, Item]:
@@ -373,21 +383,86 @@ def _effects_present(parsed: Parsed, checker: _Checker) -> None:
 def _verification(parsed: Parsed, checker: _Checker) -> None:
     """A fact cannot be more certain than its sources: one that cites only sources whose
     content was not confirmed must itself be stored as unverified (and so shown as such)."""
-    unverified = {r.id for r in parsed.references if not r.content_confirmed}
-    for file, root, model in parsed.models():
-        for path, value in walk(model, root):
-            if not isinstance(value, (Sourced, ClinicQuestion)) or not value.verified:
-                continue
-            cited = set(value.citations)
-            if isinstance(value, GuidelineStatement):
-                cited.add(value.source)
-            if cited and cited <= unverified:
+    unconfirmed = {r.id for r in parsed.references if not r.content_confirmed}
+    for file, path, statement in statements(parsed.models()):
+        sources = cited(statement)
+        if statement.verified and sources and sources <= unconfirmed:
+            checker.add(
+                file,
+                path,
+                "stored as verified, but no source it cites was confirmed "
+                f"({', '.join(sorted(sources))}); set verified: false with a note",
+            )
+
+
+_CONTRAINDICATION = re.compile(r"(^|\.)contraindications\[")
+
+
+def _clinical_sources(parsed: Parsed, checker: _Checker) -> None:
+    """News, commercial and forum material may support prices and what clinics or sellers say,
+    never a clinical statement on its own: such a statement must also cite a label, regulator,
+    study, review, guideline or textbook.
+
+    Two exceptions, each allowed only when the statement is stored as unverified with a note
+    saying so, so that pages and results show it as unconfirmed:
+
+    - a regulator's dated action (a letter, a label change) whose own text could not be found may
+      rest on news reports alone;
+    - a contraindication may rest on lay sources alone (safety first): it can only make Follicle
+      more careful, never recommend anything."""
+    lay = {r.id for r in parsed.references if r.lay}
+    news = {r.id for r in parsed.references if r.kind == "news"}
+    for file, path, statement in statements(parsed.models()):
+        reports = getattr(statement, "reports", None)
+        if reports is not None or isinstance(statement, (CostRange, QualitativeCost)):
+            continue
+        sources = cited(statement)
+        if not sources or not sources <= lay:
+            continue
+        news_event = isinstance(statement, RegulatoryAction) and sources <= news
+        if news_event or _CONTRAINDICATION.search(path):
+            if statement.verified or statement.verification_note is None:
+                what = (
+                    "regulatory event known only from news"
+                    if news_event
+                    else ("contraindication resting only on news, commercial or forum sources")
+                )
                 checker.add(
                     file,
-                    path or "(entry)",
-                    "stored as verified, but no source it cites was confirmed "
-                    f"({', '.join(sorted(cited))}); set verified: false with a note",
+                    path,
+                    f"a {what} must cite a stronger source, or be stored verified: false with "
+                    "a verification_note saying so",
                 )
+            continue
+        checker.add(
+            file,
+            path,
+            "a clinical statement resting only on news, commercial or forum sources "
+            f"({', '.join(sorted(sources))}); cite a label, regulator, study, review, "
+            "guideline or textbook, or word it as what clinics say and mark it "
+            "reports: clinic_claims",
+        )
+
+
+def _every_reference_cited(parsed: Parsed, checker: _Checker) -> None:
+    """A reference nothing cites is dead weight in the list and escapes review; cite it where it
+    truly supports something, or remove it."""
+    cited_ids: set[str] = set()
+    for _, root, model in parsed.models():
+        for path, value in walk(model, root):
+            if path.endswith("citations") and isinstance(value, tuple):
+                cited_ids.update(value)
+            if isinstance(value, GuidelineStatement):
+                cited_ids.add(value.source)
+    for article in parsed.articles:
+        cited_ids.update(article.cited_references())
+    for ref in parsed.references:
+        if ref.id not in cited_ids:
+            checker.add(
+                "references/",
+                ref.id,
+                "cited nowhere; cite it where it supports something, or remove it",
+            )
 
 
 def check_consistency(parsed: Parsed) -> list[Problem]:
@@ -407,6 +482,8 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     _articles(parsed, checker)
     _effects_present(parsed, checker)
     _verification(parsed, checker)
+    _clinical_sources(parsed, checker)
+    _every_reference_cited(parsed, checker)
     if parsed.questionnaire is not None:
         _questionnaire_against_contract(parsed.questionnaire, checker)
     return checker.problems

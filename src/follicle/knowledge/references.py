@@ -3,29 +3,54 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Self
+from typing import Annotated, Final, Literal, Self
+from urllib.parse import urlsplit
 
 from pydantic import Field, StringConstraints, model_validator
 
 from follicle.knowledge.base import RefId, Strict, Text
 
-ReferenceType = Literal[
-    "randomized_trial",
-    "meta_analysis",
-    "systematic_review",
-    "review",
-    "case_series",
-    "cohort_study",
-    "guideline",
-    "consensus",
-    "regulatory_notice",
-    "regulatory_letter",
-    "device_clearance",
-    "label",
-    "clinical_reference",
-    "news_report",
-    "price_survey",
+#: What sort of source it is. The checker leans on it: a clinical statement may not rest on
+#: news, commercial or forum sources alone (see ``LAY_KINDS``).
+ReferenceKind = Literal[
+    "label",  # a drug's or device's official labelling (prescribing information, Drug Facts)
+    "regulator",  # a regulator's own page, notice, letter, database entry or decision
+    "trial",  # a primary clinical study, randomized or not (``design`` says which)
+    "systematic_review",  # a systematic review or meta-analysis
+    "guideline",  # a clinical guideline or consensus statement from a professional body
+    "review",  # a narrative review or clinical overview in a journal
+    "textbook",  # a textbook chapter or clinical reference work (StatPearls, an atlas)
+    "news",  # a news story, press wire or trade newsletter
+    "commercial",  # a page of a business that sells something: clinic, brand, vendor, price guide
+    "forum",  # a patient community or advocacy site
 ]
+
+#: Kinds that may support prices and "what clinics say", never a clinical statement on their own.
+LAY_KINDS: Final = frozenset({"news", "commercial", "forum"})
+
+#: The finer design of a study or synthesis (only for kinds ``trial`` and ``systematic_review``).
+StudyDesign = Literal[
+    "randomized_trial",
+    "uncontrolled_trial",
+    "cohort_study",
+    "case_series",
+    "meta_analysis",
+    "network_meta_analysis",
+]
+_DESIGNS_OF: Final[dict[str, frozenset[str]]] = {
+    "trial": frozenset({"randomized_trial", "uncontrolled_trial", "cohort_study", "case_series"}),
+    "systematic_review": frozenset({"meta_analysis", "network_meta_analysis"}),
+}
+
+#: Studies and systematic reviews are indexed: they need a DOI, PMID or PMC id, or at least
+#: their journal details (volume, issue, pages) beside the URL, not a bare web address.
+_INDEXED_KINDS: Final = frozenset({"trial", "systematic_review"})
+
+#: Words that stand in for metadata nobody found; a reference carrying them is incomplete.
+_PLACEHOLDER = re.compile(
+    r"not captured|not recorded|unknown author|authors? of pmc",
+    re.IGNORECASE,
+)
 
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 Pmid = Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")]
@@ -35,12 +60,15 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 class Reference(Strict):
     """A published source.
 
-    ``secondary`` marks sources that report on a primary source (a news story about an FDA
-    letter, a clinic's price page); facts resting only on them are shown with that caveat.
+    ``kind`` says what sort of source it is (a label, a trial, a news story ...). ``secondary``
+    marks sources that report on another source (a news story about an FDA letter, a label read
+    in a reproduction, a forum's summary of a paper); facts resting only on them carry that
+    caveat and are counted by ``follicle kb check``.
     """
 
     id: RefId
-    type: ReferenceType
+    kind: ReferenceKind
+    design: StudyDesign | None = None
     authors: tuple[Text, ...] = Field(min_length=1)
     year: int = Field(ge=1900, le=2100)
     title: Text
@@ -66,6 +94,50 @@ class Reference(Strict):
         if not (self.doi or self.pmid or self.pmcid or self.url):
             raise ValueError("a reference needs at least one of doi, pmid, pmcid or url")
         return self
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        """Metadata is complete or the reference is replaced: no stand-ins for authors, titles
+        or venues, studies and journal articles findable by DOI, PMID or PMC id, and a web
+        address that names the page itself rather than a site's home page."""
+        problems: list[str] = []
+        for name in ("authors", "title", "published_in"):
+            value = getattr(self, name)
+            for text in value if isinstance(value, tuple) else (value,):
+                if _PLACEHOLDER.search(text):
+                    problems.append(f"{name} holds a placeholder ({text!r})")
+        indexed = self.doi or self.pmid or self.pmcid or (self.url and self.details)
+        if self.kind in _INDEXED_KINDS and not indexed:
+            problems.append(
+                f"a {self.kind.replace('_', ' ')} needs a doi, pmid or pmcid "
+                "(or its journal details beside a url)"
+            )
+        if self.url and not urlsplit(self.url).path.strip("/") and not urlsplit(self.url).query:
+            problems.append("url names a site's home page, not the page cited")
+        if problems:
+            raise ValueError(
+                "incomplete metadata: "
+                + "; ".join(problems)
+                + "; complete it from the source or replace the reference"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _kind_consistent(self) -> Self:
+        allowed = _DESIGNS_OF.get(self.kind, frozenset())
+        if self.design is not None and self.design not in allowed:
+            raise ValueError(
+                f"design {self.design!r} does not fit kind {self.kind!r}"
+                + (f" (one of: {', '.join(sorted(allowed))})" if allowed else "")
+            )
+        if self.kind in ("news", "forum") and not self.secondary:
+            raise ValueError(f"a {self.kind} source reports on others: set secondary: true")
+        return self
+
+    @property
+    def lay(self) -> bool:
+        """News, commercial or forum material: good for prices and what clinics say only."""
+        return self.kind in LAY_KINDS
 
     @property
     def link(self) -> str:

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from follicle.knowledge.articles import PLACEHOLDER, Article, resolve
 from follicle.knowledge.bundle import Knowledge
-from follicle.web.templatetags.follicle import cite
+from follicle.web.templatetags.follicle import cite, reported
 
 
 def render_article(article: Article, knowledge: Knowledge) -> SafeString:
@@ -27,6 +27,8 @@ def render_article(article: Article, knowledge: Knowledge) -> SafeString:
             html = ""
         else:
             html = str(escape(resolved.text))
+            if resolved.reports == "clinic_claims" and html:
+                html = str(reported(resolved)) + html
             if not resolved.verified:
                 html += ' <span class="unverified">(unverified)</span>'
             if resolved.citations:

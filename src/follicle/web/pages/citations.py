@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from follicle.knowledge import default_knowledge
 from follicle.knowledge.bundle import Knowledge
-from follicle.knowledge.checker import walk
+from follicle.knowledge.statements import walk
 from follicle.knowledge.treatments import GuidelineStatement
 
 

@@ -16,6 +16,7 @@ class Cell:
     citations: tuple[str, ...]
     verified: bool = True
     more: tuple[Cell, ...] = ()  # further findings, each with its own sources
+    reports: str | None = None  # "clinic_claims": shown as what clinics or sellers say
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,8 @@ def _works(t: Treatment) -> Cell:
         first.text,
         first.citations,
         first.verified,
-        tuple(Cell(f.text, f.citations, f.verified) for f in rest),
+        tuple(Cell(f.text, f.citations, f.verified, reports=f.reports) for f in rest),
+        first.reports,
     )
 
 
@@ -44,12 +46,14 @@ def _sure(t: Treatment) -> Cell:
 
 def _approved(t: Treatment) -> Cell:
     r = t.regulatory
-    return Cell(f"{labels.REGULATORY[r.us_status]}. {r.summary}", r.citations, r.verified)
+    return Cell(
+        f"{labels.REGULATORY[r.us_status]}. {r.summary}", r.citations, r.verified, reports=r.reports
+    )
 
 
 def _involves(t: Treatment) -> Cell:
     p = t.protocol
-    return Cell(p.summary, p.citations, p.verified)
+    return Cell(p.summary, p.citations, p.verified, reports=p.reports)
 
 
 def _cost(t: Treatment) -> Cell:
@@ -72,7 +76,8 @@ def _risks(t: Treatment) -> Cell:
 
 
 def _when(t: Treatment) -> Cell:
-    return Cell(t.time_to_effect.text, t.time_to_effect.citations, t.time_to_effect.verified)
+    w = t.time_to_effect
+    return Cell(w.text, w.citations, w.verified, reports=w.reports)
 
 
 _MISSING = Cell("Not yet reviewed for Follicle.", ())

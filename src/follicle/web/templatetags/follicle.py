@@ -14,6 +14,7 @@ from follicle import labels
 from follicle.knowledge import default_knowledge
 from follicle.knowledge.articles import describe
 from follicle.knowledge.base import IntRange
+from follicle.knowledge.wording import CLINIC_CLAIMS
 
 register = template.Library()
 
@@ -95,11 +96,20 @@ UNVERIFIED_MARK = SafeString(' <span class="unverified">(unverified)</span>')
 
 
 @register.simple_tag
+def reported(item: Any) -> SafeString:
+    """ "What clinics or sellers say:" before a statement that only relays their claims."""
+    if getattr(item, "reports", None) != "clinic_claims":
+        return SafeString("")
+    return format_html('<span class="tag clinic-claim">{}</span> ', CLINIC_CLAIMS)
+
+
+@register.simple_tag
 def sourced(item: Any, text: str) -> SafeString:
-    """A sentence from the data, its citations, and "(unverified)" when it is stored as such:
-    the one way every page shows a sourced sentence."""
+    """A sentence from the data, its citations, and "(unverified)" when it is stored as such,
+    headed "What clinics or sellers say:" when it only relays their claims: the one way every
+    page shows a sourced sentence."""
     mark = UNVERIFIED_MARK if not item.verified else ""
-    return format_html("{} {}{}", text, cite(item.citations), mark)
+    return format_html("{}{} {}{}", reported(item), text, cite(item.citations), mark)
 
 
 @register.filter
@@ -113,6 +123,11 @@ def check_name(check_id: str) -> str:
     """The readable name of a check id (``ferritin`` -> ``Ferritin (iron stores) blood test``)."""
     check = default_knowledge().checks.get(check_id)
     return check.name if check is not None else check_id
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    return labels.KIND[kind]
 
 
 @register.filter
