@@ -247,12 +247,14 @@ def test_a_regulatory_event_known_only_from_news_must_be_stored_as_unverified(
 ) -> None:
     edit(
         "treatments/finasteride.yaml",
-        "      citations: [webmd-finasteride-labels-2012]\n      verified: false\n",
-        "      citations: [webmd-finasteride-labels-2012]\n",
+        "      summary: FDA declined to take finasteride off the market.\n"
+        "      citations: [fdanews-propecia-2022]\n      verified: false\n",
+        "      summary: FDA declined to take finasteride off the market.\n"
+        "      citations: [fdanews-propecia-2022]\n",
     )
     _, problems = check_knowledge(knowledge_copy)
     assert [(p.file, p.field) for p in problems] == [
-        ("treatments/finasteride.yaml", "regulatory.actions[1]")
+        ("treatments/finasteride.yaml", "regulatory.actions[2]")
     ]
     assert "regulatory event known only from news" in problems[0].message
 
