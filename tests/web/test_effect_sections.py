@@ -101,11 +101,7 @@ def test_changing_an_arm_in_the_data_changes_the_sentence(
         "treated: {label: finasteride 1 mg, percent: 83}",
         "treated: {label: finasteride 1 mg, percent: 81}",
     )
-    edit(
-        "treatments/finasteride.yaml",
-        "value: 55, unit: men in 100",
-        "value: 53, unit: men in 100",
-    )
     html = _page(client, "/treatments/finasteride/")
     assert "about 81 in 100 men taking it" in html
     assert "about 83 in 100" not in html
+    assert "That is about 53 more in 100" in html and "55 more" not in html
