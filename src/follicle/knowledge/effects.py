@@ -17,7 +17,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from follicle.knowledge.base import Id, IntRange, Sourced, Strict, Text
+from follicle.knowledge.base import Id, Sourced, Strict, Text
 from follicle.knowledge.contract import Certainty
 
 #: What was measured. ``responders`` counts people who reached a stated result (for example no
@@ -178,19 +178,18 @@ class PlaceboEvidence(Sourced):
 
 
 class OnStopping(Sourced):
-    """What happens when the treatment stops. ``known: false`` when no source says."""
+    """What happens when the treatment stops. ``known: false`` when no source says. The time
+    over which gains are lost is said in ``text``, in the source's own unit, and only there."""
 
     known: bool
     text: Text
-    #: Months over which gains were lost, where a source gives them.
-    months: IntRange | None = None
 
 
 class TimeToJudge(Sourced):
-    """How long to keep going before judging whether it works."""
+    """How long to keep going before judging whether it works, in words (``text`` is the one
+    place the months are given)."""
 
     text: Text
-    months: IntRange | None = None
 
 
 class Duration(Sourced):
