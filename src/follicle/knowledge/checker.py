@@ -434,8 +434,7 @@ def _clinical_sources(parsed: Parsed, checker: _Checker) -> None:
     lay = {r.id for r in parsed.references if r.lay}
     news = {r.id for r in parsed.references if r.kind == "news"}
     for file, path, statement in statements(parsed.models()):
-        reports = getattr(statement, "reports", None)
-        if reports is not None or isinstance(statement, (CostRange, QualitativeCost)):
+        if statement.reports is not None or isinstance(statement, (CostRange, QualitativeCost)):
             continue
         sources = cited(statement)
         if not sources or not sources <= lay:
