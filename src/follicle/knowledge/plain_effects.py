@@ -23,6 +23,13 @@ CI_EXPLAINED = (
     "given the study's size. A wide range means the study could not pin the effect down; a "
     "range that includes zero means it may not help at all."
 )
+#: The one wording for a treatment with no placebo-, sham- or vehicle-controlled trial, used by
+#: the treatment page, the result page and the comparison grid alike.
+NO_PLACEBO_TRIAL = "No placebo-controlled trial."
+NO_PLACEBO_TRIAL_EXPLAINED = "We found no trial that compared it with a placebo or a sham."
+NOT_ON_ITS_OWN = (
+    "The results below compare it with something else, so they do not show its effect on its own."
+)
 PLACEBO_EXPLAINED = (
     "A placebo is a dummy treatment that looks the same but has no medicine in it; a sham "
     "device or procedure looks and feels like the real one but does not deliver it."

@@ -12,6 +12,9 @@ from follicle.knowledge import default_knowledge
 from follicle.knowledge.effects import Effect
 from follicle.knowledge.plain_effects import (
     CI_EXPLAINED,
+    NO_PLACEBO_TRIAL,
+    NO_PLACEBO_TRIAL_EXPLAINED,
+    NOT_ON_ITS_OWN,
     PLACEBO_EXPLAINED,
     effect_sentence,
     shows_interval,
@@ -69,3 +72,18 @@ def placebo_explained() -> str:
 @register.simple_tag
 def ci_explained() -> str:
     return CI_EXPLAINED
+
+
+@register.simple_tag
+def no_placebo_trial() -> str:
+    return NO_PLACEBO_TRIAL
+
+
+@register.simple_tag
+def no_placebo_trial_explained() -> str:
+    return NO_PLACEBO_TRIAL_EXPLAINED
+
+
+@register.simple_tag
+def not_on_its_own() -> str:
+    return NOT_ON_ITS_OWN
