@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django import template
 
-from follicle.knowledge import default_knowledge
 from follicle.knowledge.effects import Effect
 from follicle.knowledge.plain_effects import (
     CI_EXPLAINED,
@@ -51,12 +50,6 @@ def outcome_label(kind: str) -> str:
 @register.filter
 def duration_label(kind: str) -> str:
     return DURATION_LABELS.get(kind, kind)
-
-
-@register.filter
-def treatment_of(treatment_id: str) -> Treatment | None:
-    """The treatment behind a result option, for its effects (the engine output holds only ids)."""
-    return default_knowledge().treatments.get(treatment_id)
 
 
 @register.filter
