@@ -85,6 +85,12 @@ def chart_rows(table: list[tuple[str, Any]]) -> list[CostRow]:
     ]
 
 
+#: Benefit numbers are shown only beside options the person might start. Beside an option to
+#: avoid (finasteride for someone pregnant), or when every option waits for an in-person visit,
+#: "83 in 100 men" would read as a push; the treatment page still has them.
+EFFECTS_SHOWN_FOR = frozenset({"recommended", "consider"})
+
+
 @dataclass(frozen=True, slots=True)
 class OptionView:
     """An option of the result with what the page shows beside it, attached once here from the
@@ -92,16 +98,19 @@ class OptionView:
 
     option: Option
     treatment: Treatment
-    #: Questions to ask a clinic (exosomes, PRP).
+    #: Questions to ask a clinic (exosomes, PRP), shown whatever the status: they protect.
     clinic_questions: tuple[ClinicQuestion, ...]
+    shows_effects: bool
 
 
 def option_views(knowledge: Knowledge, result: AssessmentResult) -> list[OptionView]:
+    online = result.route != "in_person"
     return [
         OptionView(
             option=o,
             treatment=knowledge.treatments[o.treatment],
             clinic_questions=knowledge.clinic_questions.for_treatments([o.treatment]),
+            shows_effects=online and o.status in EFFECTS_SHOWN_FOR,
         )
         for o in result.options
     ]
