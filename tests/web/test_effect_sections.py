@@ -32,8 +32,11 @@ def test_every_treatment_page_shows_its_effects_stopping_judging_and_duration(
         assert 'id="duration"' in html
         assert t.effects is not None
         for e in t.effects.outcomes:
-            assert f'id="effect-{e.id}"' in html
-            assert effect_sentence(e).split(",")[0] in html
+            start = html.find(f'id="effect-{e.id}"')
+            assert start != -1, e.id
+            item = html[start : html.find("</li>", start)]
+            # the whole sentence in its own item, not a clause several outcomes share
+            assert escape(effect_sentence(e)) in item, e.id
 
 
 def test_it_gives_finasteride_absolute_numbers_against_placebo_with_certainty_in_words(
