@@ -11,7 +11,7 @@ from pathlib import Path
 
 from follicle.engine.rules.costs import project_cost
 from follicle.knowledge import Knowledge, load_knowledge
-from tests.engine.builders import MAN, answers, assess, option
+from tests.engine.builders import EXOSOME_CANDIDATE, MAN, answers, assess, option
 
 
 def test_a_monthly_price_is_twelve_months_a_year(knowledge: Knowledge) -> None:
@@ -89,22 +89,26 @@ def test_a_session_price_with_no_maintenance_interval_leaves_later_years_unknown
     assert prp.cost is not None and prp.cost.five_years is not None  # PRP has an interval
 
 
-def test_exosome_costs_follow_the_seeds_words_not_clinic_advertising(knowledge: Knowledge) -> None:
-    """Source: curekey-exosomes (several hundred to over a thousand dollars a session, three to
-    six sessions plus maintenance); the only numeric ranges are marketing pages, shown as what
-    clinics advertise and never used as the basis of an estimate."""
-    exosomes = knowledge.treatments["exosomes"]
-    assert exosomes.cost_basis is None
-    assert exosomes.costs and all(
-        c.label.startswith("What clinics advertise") for c in exosomes.costs
+def test_a_treatment_without_a_cost_basis_gets_no_estimate_and_says_why(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """The engine's rule, not the data's wording: with no ``cost_basis`` there is no estimate
+    (advertised prices are never turned into one), and the option says why in the data's own
+    ``cost_gap``. Exosomes show it in the real data; PRP, given a gap in a copy, follows."""
+    edit(
+        "treatments/prp.yaml",
+        "cost_basis: session_500_2000\n",
+        "cost_gap: No price here is firm enough to estimate from.\n",
     )
-    in_words = "between several hundred and more than a thousand dollars"
-    assert exosomes.cost_gap and in_words in " ".join(exosomes.cost_gap.split())
-    assert in_words in " ".join(q.text for q in exosomes.qualitative_costs)
-    option_ = option(assess(knowledge, MAN), "exosomes")
-    assert option_.cost is None and option_.cost_note == exosomes.cost_gap
-    cost, note = project_cost(exosomes)
-    assert cost is None and note == exosomes.cost_gap
+    knowledge = load_knowledge(knowledge_copy)
+    for raw in (MAN, EXOSOME_CANDIDATE):
+        result = assess(knowledge, raw)
+        for treatment_id in ("exosomes", "prp"):
+            treatment = knowledge.treatments[treatment_id]
+            chosen = option(result, treatment_id)
+            assert chosen.cost is None and treatment.cost_gap
+            assert chosen.cost_note == treatment.cost_gap
+            assert project_cost(treatment) == (None, treatment.cost_gap)
 
 
 def test_a_small_budget_is_compared_with_the_first_year(knowledge: Knowledge) -> None:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from follicle.knowledge import Knowledge, check_knowledge
 from follicle.knowledge.effects import Effect, PlaceboEvidence
-from follicle.knowledge.plain_effects import amount, effect_sentence, shows_interval
+from follicle.knowledge.plain_effects import amount, effect_sentence, shows_interval, worded
 
 NUMBER_WORDS = ("odds ratio", "p =", "p<", "p <", "standardised mean", "SMD")
 
@@ -41,8 +41,18 @@ def test_it_words_responders_per_100_with_the_time_frame_and_both_groups() -> No
     text = effect_sentence(_effect())
     assert text == (
         "In a 2-year trial, about 83 in 100 men taking it kept their hair, "
-        "against 28 in 100 on placebo."
+        "against 28 in 100 on placebo. That is about 55 more in 100 (our arithmetic from the "
+        "trial's own percentages)."
     )
+
+
+def test_it_says_how_many_trials_were_pooled_and_calls_a_pilot_small_before_its_length() -> None:
+    assert effect_sentence(_effect(studies=2)).startswith("In two 2-year trials, about 83 in 100")
+    assert "(our arithmetic from the trials' own percentages)" in effect_sentence(
+        _effect(studies=2)
+    )
+    pilot = _effect(design="pilot_study", weeks=16)
+    assert effect_sentence(pilot).startswith("In a small 16-week pilot trial, ")
 
 
 def test_it_moves_to_per_1000_when_small_shares_would_round_away() -> None:
@@ -58,15 +68,35 @@ def test_it_moves_to_per_1000_when_small_shares_would_round_away() -> None:
     assert "about 38 in 1,000 men" in text and "against 21 in 1,000" in text
 
 
-def test_it_labels_a_risk_difference_as_our_arithmetic() -> None:
-    d = {"measure": "risk_difference", "value": 55, "unit": "in 100", "source": "our_arithmetic"}
-    assert "55 more in 100 (our arithmetic" in effect_sentence(_effect(difference=d))
+def test_it_computes_the_difference_from_the_arms_and_names_what_they_hold() -> None:
+    counted = _effect(
+        treated={"label": "drug", "n": 200, "events": 120},
+        control={"label": "placebo", "n": 100, "events": 45},
+    )
+    assert effect_sentence(counted).endswith(
+        "That is about 15 more in 100 (our arithmetic from the trial's own counts)."
+    )
+    fewer = _effect(control={"label": "placebo", "percent": 90})
+    assert "That is about 7 fewer in 100" in effect_sentence(fewer)
+    same = _effect(control={"label": "placebo", "percent": 83})
+    assert "our arithmetic" not in effect_sentence(same)
 
 
-def test_it_refuses_arithmetic_that_does_not_match_the_counts() -> None:
-    d = {"measure": "risk_difference", "value": 40, "unit": "in 100", "source": "our_arithmetic"}
-    with pytest.raises(ValidationError, match="does not match"):
+def test_it_refuses_a_difference_typed_beside_responder_arms() -> None:
+    d = {"measure": "risk_difference", "value": 55, "unit": "in 100"}
+    with pytest.raises(ValidationError, match="computed from the arms"):
         _effect(difference=d)
+
+
+def test_the_writer_returns_exactly_the_numbers_it_computed() -> None:
+    assert worded(_effect()).numbers == {"83", "28", "100", "55"}
+    harm = _effect(
+        outcome="harm",
+        harm=True,
+        treated={"label": "drug", "n": 945, "events": 36},
+        control={"label": "placebo", "n": 934, "events": 20},
+    )
+    assert worded(harm).numbers == {"38", "21", "1000", "17"}
 
 
 def test_it_refuses_an_interval_that_misses_its_estimate() -> None:
@@ -75,12 +105,6 @@ def test_it_refuses_an_interval_that_misses_its_estimate() -> None:
         _effect(
             outcome="hair_count", treated=None, control=None, design="meta_analysis", difference=d
         )
-
-
-def test_it_refuses_a_computed_difference_without_arms() -> None:
-    d = {"measure": "risk_difference", "value": 5, "unit": "in 100", "source": "our_arithmetic"}
-    with pytest.raises(ValidationError, match="must be reported"):
-        _effect(treated=None, control=None, difference=d)
 
 
 def test_it_refuses_one_arm_alone_and_numbers_without_a_time_point() -> None:
@@ -114,6 +138,23 @@ def test_it_words_a_pooled_mean_difference_with_its_interval() -> None:
     )
     assert shows_interval((effect,))
     assert not any(word in text for word in NUMBER_WORDS)
+    assert worded(effect).numbers == {"28", "95", "14", "41"}
+
+
+def test_interval_ends_are_formatted_like_the_estimate() -> None:
+    d = {
+        "measure": "mean_difference",
+        "value": 1.61,
+        "unit": "hairs",
+        "ci_low": 0.52,
+        "ci_high": 2.7,
+    }
+    effect = _effect(
+        outcome="hair_count", treated=None, control=None, design="meta_analysis", difference=d
+    )
+    assert effect_sentence(effect).endswith(
+        "about 1.6 more hairs than those on placebo (95% CI 0.5 to 2.7)."
+    )
 
 
 def test_it_says_when_no_interval_was_reported_and_keeps_small_means_exact() -> None:

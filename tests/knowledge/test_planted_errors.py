@@ -247,12 +247,14 @@ def test_a_regulatory_event_known_only_from_news_must_be_stored_as_unverified(
 ) -> None:
     edit(
         "treatments/finasteride.yaml",
-        "      citations: [webmd-finasteride-labels-2012]\n      verified: false\n",
-        "      citations: [webmd-finasteride-labels-2012]\n",
+        "      summary: FDA declined to take finasteride off the market.\n"
+        "      citations: [fdanews-propecia-2022]\n      verified: false\n",
+        "      summary: FDA declined to take finasteride off the market.\n"
+        "      citations: [fdanews-propecia-2022]\n",
     )
     _, problems = check_knowledge(knowledge_copy)
     assert [(p.file, p.field) for p in problems] == [
-        ("treatments/finasteride.yaml", "regulatory.actions[1]")
+        ("treatments/finasteride.yaml", "regulatory.actions[2]")
     ]
     assert "regulatory event known only from news" in problems[0].message
 
@@ -323,6 +325,49 @@ def test_a_reference_nothing_cites_is_refused(
     assert [(p.field, p.message) for p in problems] == [
         ("planted-uncited-2020", "cited nowhere; cite it where it supports something, or remove it")
     ]
+
+
+@pytest.mark.parametrize(
+    ("identifier", "name", "original"),
+    [
+        ("  doi: 10.2147/CCID.S100816\n", "doi", "herskovitz-2016"),
+        ('  pmid: "30783332"\n', "pmid", "rezende-2018"),
+        ("  pmcid: PMC4993262\n", "pmcid", "herskovitz-2016"),
+    ],
+)
+def test_two_references_to_one_paper_are_refused(
+    knowledge_copy: Path,
+    edit: Callable[[str, str, str], None],
+    identifier: str,
+    name: str,
+    original: str,
+) -> None:
+    """The same DOI, PMID or PMC id under two ids (as ccca-review-2016 and herskovitz-2016
+    once were) is one paper recorded twice."""
+    edit(
+        "references/primary.yaml",
+        "- id: rezende-2018\n",
+        "- id: planted-copy-2016\n"
+        "  kind: review\n"
+        "  authors: [Doe J]\n"
+        "  year: 2016\n"
+        '  title: "The same paper again"\n'
+        "  published_in: Journal of Examples\n"
+        f"{identifier}"
+        "  supports: A second record of a paper already listed.\n\n"
+        "- id: rezende-2018\n",
+    )
+    edit(
+        "topics.yaml",
+        "citations: [herskovitz-2016]",
+        "citations: [herskovitz-2016, planted-copy-2016]",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert {(p.file, p.field) for p in problems} == {
+        ("references/", "planted-copy-2016"),
+        ("references/", original),
+    }
+    assert all(f"the same {name}" in p.message for p in problems)
 
 
 def test_a_news_report_must_be_marked_secondary(

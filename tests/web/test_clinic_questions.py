@@ -131,3 +131,17 @@ def test_changing_a_question_in_the_data_changes_every_place_it_is_shown(
         assert "Which named clinician will do the injections" in _text(client.get(url)), url
     result = _text(complete().get("/assessment/result/"))
     assert "Which named clinician will do the injections" in _option(result, "exosomes")
+
+
+def test_each_question_reads_right_on_a_page_about_one_treatment(
+    client: Client, knowledge: Knowledge
+) -> None:
+    """Questions are shown on each treatment's own page, so none may speak of "both"; the
+    page says which are Follicle's own advice, so no reason repeats it."""
+    for treatment_id in knowledge.clinic_questions.treatment_ids:
+        section = _clinic_section(_text(client.get(f"/treatments/{treatment_id}/")))
+        questions = knowledge.clinic_questions.for_treatments([treatment_id])
+        for q in questions:
+            assert "both" not in f"{q.question} {q.why}".lower(), q.id
+        own = sum(q.basis == "follicle" for q in questions)
+        assert section.count("Follicle's own advice") == own, treatment_id

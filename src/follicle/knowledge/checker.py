@@ -233,6 +233,27 @@ def _unique_ids(parsed: Parsed, checker: _Checker) -> None:
             checker.add("(all files)", entry_id, f"id {entry_id!r} names {count} different entries")
 
 
+def _one_reference_per_paper(parsed: Parsed, checker: _Checker) -> None:
+    """Two references with the same DOI, PMID or PMC id are one paper recorded twice: their
+    notes drift apart (one read, one recalled) and a page cites the same work as two. Keep one
+    and point every citation at it."""
+    for name in ("doi", "pmid", "pmcid"):
+        holders: dict[str, list[str]] = {}
+        for ref in parsed.references:
+            value = getattr(ref, name)
+            if value:
+                holders.setdefault(value.lower(), []).append(ref.id)
+        for value, ids in holders.items():
+            for ref_id in ids if len(ids) > 1 else ():
+                others = ", ".join(repr(i) for i in ids if i != ref_id)
+                checker.add(
+                    "references/",
+                    ref_id,
+                    f"the same {name} ({value}) as {others}: one paper is one reference; "
+                    "keep one and point its citations there",
+                )
+
+
 def _contract_coverage(parsed: Parsed, checker: _Checker) -> None:
     present = {
         "treatments/": ({t.id for t in parsed.treatments}, contract.TREATMENT_IDS, "treatment"),
@@ -413,8 +434,7 @@ def _clinical_sources(parsed: Parsed, checker: _Checker) -> None:
     lay = {r.id for r in parsed.references if r.lay}
     news = {r.id for r in parsed.references if r.kind == "news"}
     for file, path, statement in statements(parsed.models()):
-        reports = getattr(statement, "reports", None)
-        if reports is not None or isinstance(statement, (CostRange, QualitativeCost)):
+        if statement.reports is not None or isinstance(statement, (CostRange, QualitativeCost)):
             continue
         sources = cited(statement)
         if not sources or not sources <= lay:
@@ -469,6 +489,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     """Every cross-file problem in the parsed entries."""
     checker = _Checker()
     _unique_ids(parsed, checker)
+    _one_reference_per_paper(parsed, checker)
     reference_ids = {r.id for r in parsed.references}
     treatment_ids = {t.id for t in parsed.treatments}
     items = parsed.items

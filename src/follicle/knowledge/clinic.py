@@ -13,25 +13,26 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from follicle.knowledge.base import Id, RefId, SourcedText, Strict, Text
+from follicle.knowledge.base import Id, RefId, Sourced, SourcedText, Strict, Text
 
 #: ``source``: a cited source itself advises asking or checking this (FDA's IND advice).
 #: ``follicle``: Follicle's own advice; the reason given for it may still cite sources.
 Basis = Literal["source", "follicle"]
 
 
-class ClinicQuestion(Strict):
-    """One question to ask, for the treatments it concerns, with why it matters."""
+class ClinicQuestion(Sourced):
+    """One question to ask, for the treatments it concerns, with why it matters: a statement
+    like any other (its ``why`` rests on its citations), so the checker needs no special case.
+    """
 
     id: Id
     treatments: tuple[Id, ...] = Field(min_length=1)
     question: Text
     why: Text
     basis: Basis
-    #: Sources for ``why`` (and, when ``basis`` is ``source``, for the advice itself).
+    #: Sources for ``why`` (and, when ``basis`` is ``source``, for the advice itself). Unlike
+    #: other statements it may be empty: a question of Follicle's own may have no source.
     citations: tuple[RefId, ...] = ()
-    verified: bool = True
-    verification_note: Text | None = None
 
     @model_validator(mode="after")
     def _sourced_advice_cites(self) -> Self:

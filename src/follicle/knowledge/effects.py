@@ -6,9 +6,9 @@ difference and its confidence interval when the study reports one, and how sure 
 one outcome. A treatment with no such trial says so in the data (``placebo_controlled: false``)
 rather than by leaving the section out, so a page can never mistake a gap for a silence.
 
-The numbers here are the sources' own. The one exception is a risk difference computed from
-reported responder counts, which must say so (``source: our_arithmetic``) and must match the
-counts; the model checks both, so a hand-typed "difference" cannot slip in.
+The numbers here are the sources' own. The difference between two groups' responder shares is
+never typed in: the sentence writer (:mod:`follicle.knowledge.plain_effects`) computes it from
+the arms, so a hand-typed "difference" cannot drift from them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from follicle.knowledge.base import Id, IntRange, Sourced, Strict, Text
+from follicle.knowledge.base import Id, Sourced, Strict, Text
 from follicle.knowledge.contract import Certainty
 
 #: What was measured. ``responders`` counts people who reached a stated result (for example no
@@ -67,15 +67,14 @@ class Arm(Strict):
 
 
 class Difference(Strict):
-    """The difference between the arms. ``reported`` means the source states it; a
-    ``risk_difference`` we computed from reported counts is ``our_arithmetic`` and is checked."""
+    """The difference between the arms as the source reports it, with its interval when the
+    source gives one. A difference in responder shares is computed from the arms instead."""
 
     measure: Literal["mean_difference", "risk_difference"]
     value: float
     unit: Text
     ci_low: float | None = None
     ci_high: float | None = None
-    source: Literal["reported", "our_arithmetic"] = "reported"
 
     @model_validator(mode="after")
     def _interval(self) -> Self:
@@ -86,8 +85,6 @@ class Difference(Strict):
             raise ValueError(
                 f"the interval {low} to {high} does not contain its estimate {self.value}"
             )
-        if self.source == "our_arithmetic" and self.ci_low is not None:
-            raise ValueError("we never compute confidence intervals; only sources report them")
         return self
 
 
@@ -112,6 +109,7 @@ class Effect(Sourced):
     comparator: ComparatorKind
     design: Design
     participants: int | None = Field(default=None, ge=1)
+    #: How many trials the source pooled for this outcome ("In two 2-year trials").
     studies: int | None = Field(default=None, ge=1)
     treated: Arm | None = None
     control: Arm | None = None
@@ -132,8 +130,12 @@ class Effect(Sourced):
         if self.difference is None and self.treated is None and self.finding is None:
             raise ValueError(f"{self.id}: give the arms, a reported difference, or a finding")
         d = self.difference
-        if d is not None and self.treated is None and d.source != "reported":
-            raise ValueError(f"{self.id}: a difference without its arms must be reported")
+        shares = [a.percent_value for a in arms if a is not None]
+        if d is not None and shares and None not in shares:
+            raise ValueError(
+                f"{self.id}: the difference in responder shares is computed from the arms; "
+                "do not type it in"
+            )
         if self.weeks is not None and self.months is not None:
             raise ValueError(f"{self.id}: give the time point in weeks or in months, not both")
         numbers = self.treated is not None or self.difference is not None
@@ -143,21 +145,7 @@ class Effect(Sourced):
             raise ValueError(f"{self.id}: mean changes need their unit")
         if self.harm != (self.outcome == "harm"):
             raise ValueError(f"{self.id}: harm outcomes, and only they, are marked harm: true")
-        if d is not None and d.source == "our_arithmetic":
-            self._check_arithmetic(d)
         return self
-
-    def _check_arithmetic(self, d: Difference) -> None:
-        t, c = self.treated, self.control
-        if d.measure != "risk_difference" or t is None or c is None:
-            raise ValueError(f"{self.id}: our arithmetic is only ever a risk difference of counts")
-        tp, cp = t.percent_value, c.percent_value
-        if tp is None or cp is None:
-            raise ValueError(f"{self.id}: a risk difference needs responder shares in both arms")
-        if abs((tp - cp) - d.value) > 0.5:
-            raise ValueError(
-                f"{self.id}: risk difference {d.value} does not match {tp:.1f} - {cp:.1f}"
-            )
 
     @property
     def placebo_type(self) -> bool:
@@ -190,19 +178,18 @@ class PlaceboEvidence(Sourced):
 
 
 class OnStopping(Sourced):
-    """What happens when the treatment stops. ``known: false`` when no source says."""
+    """What happens when the treatment stops. ``known: false`` when no source says. The time
+    over which gains are lost is said in ``text``, in the source's own unit, and only there."""
 
     known: bool
     text: Text
-    #: Months over which gains were lost, where a source gives them.
-    months: IntRange | None = None
 
 
 class TimeToJudge(Sourced):
-    """How long to keep going before judging whether it works."""
+    """How long to keep going before judging whether it works, in words (``text`` is the one
+    place the months are given)."""
 
     text: Text
-    months: IntRange | None = None
 
 
 class Duration(Sourced):

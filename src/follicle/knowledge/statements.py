@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from follicle.knowledge.base import Sourced
-from follicle.knowledge.clinic import ClinicQuestion
 from follicle.knowledge.references import Reference
 from follicle.knowledge.treatments import GuidelineStatement
 
@@ -37,8 +36,8 @@ def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
             yield from walk(child, f"{path}[{index}]")
 
 
-#: What a statement is: a ``Sourced`` value, or a question to ask a clinic (its ``why``).
-Statement = Sourced | ClinicQuestion
+#: What a statement is: a ``Sourced`` value (a question to ask a clinic is one too).
+Statement = Sourced
 
 
 def cited(statement: Statement) -> set[str]:
@@ -55,7 +54,7 @@ def statements(
     """(file, field path, statement) for every statement in the given entries."""
     for file, root, model in models:
         for path, value in walk(model, root):
-            if isinstance(value, (Sourced, ClinicQuestion)):
+            if isinstance(value, Sourced):
                 yield file, path or "(entry)", value
 
 

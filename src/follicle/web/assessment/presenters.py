@@ -11,7 +11,9 @@ from follicle import labels
 from follicle.engine import AssessmentResult
 from follicle.engine.result import Option
 from follicle.knowledge.bundle import Knowledge
+from follicle.knowledge.clinic import ClinicQuestion
 from follicle.knowledge.questionnaire import Item
+from follicle.knowledge.treatments import Treatment
 from follicle.web.assessment import flow
 from follicle.web.assessment.flow import RawAnswers
 from follicle.web.charts import CostRow, cost_chart, legend
@@ -83,11 +85,42 @@ def chart_rows(table: list[tuple[str, Any]]) -> list[CostRow]:
     ]
 
 
+#: Benefit numbers are shown only beside options the person might start. Beside an option to
+#: avoid (finasteride for someone pregnant), or when every option waits for an in-person visit,
+#: "83 in 100 men" would read as a push; the treatment page still has them.
+EFFECTS_SHOWN_FOR = frozenset({"recommended", "consider"})
+
+
+@dataclass(frozen=True, slots=True)
+class OptionView:
+    """An option of the result with what the page shows beside it, attached once here from the
+    knowledge the presenter already holds (the engine's output names treatments only by id)."""
+
+    option: Option
+    treatment: Treatment
+    #: Questions to ask a clinic (exosomes, PRP), shown whatever the status: they protect.
+    clinic_questions: tuple[ClinicQuestion, ...]
+    shows_effects: bool
+
+
+def option_views(knowledge: Knowledge, result: AssessmentResult) -> list[OptionView]:
+    online = result.route != "in_person"
+    return [
+        OptionView(
+            option=o,
+            treatment=knowledge.treatments[o.treatment],
+            clinic_questions=knowledge.clinic_questions.for_treatments([o.treatment]),
+            shows_effects=online and o.status in EFFECTS_SHOWN_FOR,
+        )
+        for o in result.options
+    ]
+
+
 def result_page(knowledge: Knowledge, result: AssessmentResult) -> dict[str, Any]:
     table = cost_table(knowledge, [o for o in result.options if o.status != "avoid"])
     return {
         "result": result,
-        "tiers": labels.by_tier(result.options, lambda o: o.tier),
+        "tiers": labels.by_tier(option_views(knowledge, result), lambda v: v.option.tier),
         "chart": cost_chart(
             chart_rows(table), "Estimated cost of each option over 1, 3 and 5 years"
         ),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from follicle import labels
 from follicle.engine.rules.costs import project_cost
-from follicle.knowledge.plain_effects import effect_sentence
+from follicle.knowledge.plain_effects import NO_PLACEBO_TRIAL, effect_sentence
 from follicle.knowledge.treatments import Treatment
 
 
@@ -88,7 +88,7 @@ def _against_placebo(t: Treatment) -> Cell:
     e = t.effects
     if e is None:
         return _MISSING
-    lead = e.summary if e.placebo_controlled else f"No placebo-controlled trial. {e.summary}"
+    lead = e.summary if e.placebo_controlled else f"{NO_PLACEBO_TRIAL} {e.summary}"
     more = tuple(Cell(effect_sentence(o), o.citations, o.verified) for o in e.outcomes)
     return Cell(lead, e.citations, e.verified, more)
 

@@ -145,9 +145,3 @@ def sentence(text: str) -> str:
     """End with exactly one full stop (data text may or may not carry its own)."""
     text = str(text).rstrip()
     return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-@register.simple_tag
-def clinic_questions(*treatment_ids: str) -> tuple[Any, ...]:
-    """The questions to ask a clinic about any of these treatments (none for most)."""
-    return default_knowledge().clinic_questions.for_treatments(treatment_ids)

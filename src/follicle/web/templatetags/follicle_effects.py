@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from django import template
 
-from follicle.knowledge import default_knowledge
 from follicle.knowledge.effects import Effect
 from follicle.knowledge.plain_effects import (
     CI_EXPLAINED,
+    NO_PLACEBO_TRIAL,
+    NO_PLACEBO_TRIAL_EXPLAINED,
+    NOT_ON_ITS_OWN,
     PLACEBO_EXPLAINED,
     effect_sentence,
     shows_interval,
@@ -51,12 +53,6 @@ def duration_label(kind: str) -> str:
 
 
 @register.filter
-def treatment_of(treatment_id: str) -> Treatment | None:
-    """The treatment behind a result option, for its effects (the engine output holds only ids)."""
-    return default_knowledge().treatments.get(treatment_id)
-
-
-@register.filter
 def needs_ci_note(treatment: Treatment | None) -> bool:
     return bool(treatment and treatment.effects and shows_interval(treatment.effects.outcomes))
 
@@ -69,3 +65,18 @@ def placebo_explained() -> str:
 @register.simple_tag
 def ci_explained() -> str:
     return CI_EXPLAINED
+
+
+@register.simple_tag
+def no_placebo_trial() -> str:
+    return NO_PLACEBO_TRIAL
+
+
+@register.simple_tag
+def no_placebo_trial_explained() -> str:
+    return NO_PLACEBO_TRIAL_EXPLAINED
+
+
+@register.simple_tag
+def not_on_its_own() -> str:
+    return NOT_ON_ITS_OWN
