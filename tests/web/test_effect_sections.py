@@ -40,13 +40,15 @@ def test_every_treatment_page_shows_its_effects_stopping_judging_and_duration(
 
 
 def test_it_gives_finasteride_absolute_numbers_against_placebo_with_certainty_in_words(
-    client: Client,
+    client: Client, knowledge: Knowledge
 ) -> None:
     html = _page(client, "/treatments/finasteride/")
     assert "about 83 in 100 men taking it" in html and "against 28 in 100 on placebo" in html
     assert "about 38 in 1,000 men" in html and "(harm)" in html
     assert "High certainty" in html and "Moderate certainty" in html
-    assert "within about 12 months of stopping" in html
+    stopping = knowledge.treatments["finasteride"].on_stopping
+    assert stopping is not None and stopping.known
+    assert escape(stopping.text) in html
 
 
 def test_it_states_when_there_is_no_placebo_controlled_trial(

@@ -89,6 +89,11 @@ class _Reader:
                 self.problems.append(Problem(file, where, _message(e)))
             return None
 
+    def document(self, model: type[M], name: str) -> M | None:
+        """A file that holds one document (the questionnaire, the clinic questions, about)."""
+        data = self.raw(self.root / name)
+        return self.model(model, data, name, "") if data is not None else None
+
     def entries(self, model: type[M], name: str) -> list[M]:
         path = self.root / name
         data = self.raw(path)
@@ -177,22 +182,11 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
     checks = reader.entries(Check, "checks.yaml")
     red_flags = reader.entries(RedFlag, "red_flags.yaml")
     factors = reader.entries(ContributingFactor, "contributing_factors.yaml")
-    raw_questionnaire = reader.raw(root / "questionnaire.yaml")
-    questionnaire = (
-        reader.model(Questionnaire, raw_questionnaire, "questionnaire.yaml", "")
-        if raw_questionnaire is not None
-        else None
-    )
+    questionnaire = reader.document(Questionnaire, "questionnaire.yaml")
     articles = reader.articles()
     topics = reader.entries(Topic, "topics.yaml")
-    raw_clinic = reader.raw(root / "clinic_questions.yaml")
-    clinic = (
-        reader.model(ClinicQuestions, raw_clinic, "clinic_questions.yaml", "")
-        if raw_clinic is not None
-        else None
-    )
-    raw_about = reader.raw(root / "about.yaml")
-    about = reader.model(About, raw_about, "about.yaml", "") if raw_about is not None else None
+    clinic = reader.document(ClinicQuestions, "clinic_questions.yaml")
+    about = reader.document(About, "about.yaml")
     problems = reader.problems + check_consistency(
         Parsed(
             references=references,
