@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test pytest lint bench lock clean
+.PHONY: install run test pytest lint bench golden lock clean
 
 install: $(STAMP)
 
@@ -36,6 +36,11 @@ test: lint pytest
 
 bench: install
 	$(BIN)/python -m follicle.bench
+
+# Record the engine's output for 3,000 seeded answer sets (tests/engine/golden_output.txt);
+# refuses an output change that comes with neither a new ENGINE_VERSION nor new knowledge data.
+golden: install
+	$(BIN)/python -m tests.engine.golden
 
 # Re-pin every dependency after editing pyproject.toml (needs network access to PyPI).
 lock:
