@@ -32,8 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from follicle.commands.manage import setup_django
-from follicle.engine import run
-from follicle.engine.generate import random_answers
+from follicle.engine import random_answers, run
 from follicle.knowledge import default_knowledge
 
 SAMPLES = int(os.environ.get("FOLLICLE_BENCH_SAMPLES", "5000"))
@@ -152,7 +151,7 @@ def bench_web() -> None:
         urls = _bench_urls()
         with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
             client = Client()
-            from follicle.engine.examples import EXAMPLE
+            from follicle.engine import EXAMPLE
             from follicle.web.assessment.actions import SESSION_KEY
 
             session = client.session

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Final, TypeVar
 
-from follicle.engine.result import CostProjection
+from follicle.engine import CostProjection
 from follicle.knowledge.contract import TIERS
 from follicle.money import dollars, money_range
 

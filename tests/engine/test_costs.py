@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from follicle.engine.rules.costs import project_cost
+from follicle.engine.costs import project_cost
 from follicle.knowledge import Knowledge, load_knowledge
 from tests.engine.builders import EXOSOME_CANDIDATE, MAN, answers, assess, option
 

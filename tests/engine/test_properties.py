@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -261,10 +262,10 @@ def test_generated_predicates_agree_with_the_reference_evaluator(raw: dict[str, 
 
 @PROPERTY
 @given(valid_answers)
-def test_a_remembered_weighing_is_the_one_its_signals_give(raw: dict[str, Any]) -> None:
-    """Conditions are weighed once per pattern of holding signals. Whatever was remembered,
-    the result must be what a plain weighing of the condition's own signals gives: likely with
-    a strong signal or two supporting ones and none against, possible with any signal for it."""
+def test_a_tabled_weighing_is_the_one_its_signals_give(raw: dict[str, Any]) -> None:
+    """Conditions are weighed once per pattern of holding signals, when the data is compiled.
+    The tabled result must be what a plain weighing of the condition's own signals gives: likely
+    with a strong signal or two supporting ones and none against, possible with any signal."""
     from follicle.engine.compiled import compiled
     from follicle.engine.rules.likely_conditions import weigh_conditions
     from follicle.engine.trace import Trace
@@ -285,10 +286,36 @@ def test_a_remembered_weighing_is_the_one_its_signals_give(raw: dict[str, Any]) 
                 tuple(s.text for s in held),
                 tuple(s.rule_id for s in held),
             )
-    for _ in range(2):  # the first call may fill the memo; the second reads it
-        found, _reads = weigh_conditions(data, answers, Trace())
-        assert {c.id: (c.likelihood, c.reasons, c.reason_rules) for c in found} == expected
-    for condition in data.conditions:
-        pattern = tuple(reference_check(s.signal.when)(answers) for s in condition.signals)
-        if True in pattern:  # remembered under the condition's own signals, in order
-            assert condition.weighings is not None and pattern in condition.weighings
+    found, _reads = weigh_conditions(data, answers, Trace())
+    assert {c.id: (c.likelihood, c.reasons, c.reason_rules) for c in found} == expected
+
+
+def test_every_condition_has_its_whole_weighing_table_when_compiled() -> None:
+    """Tabled at compile time, every pattern with a signal holding (2^n - 1 for n signals), and
+    read-only: nothing fills it in later."""
+    from follicle.engine.compiled import compiled
+
+    for condition in compiled(KNOWLEDGE).conditions:
+        table = condition.weighings
+        assert table is not None
+        assert len(table) == 2 ** len(condition.signals) - 1
+        assert all(True in pattern for pattern in table)
+        with pytest.raises(TypeError):
+            table[(False,) * len(condition.signals)] = next(iter(table.values()))  # type: ignore[index]
+
+
+def test_a_condition_too_large_to_table_is_weighed_the_same_each_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With tabling off (as for a condition of more than ``TABLED_SIGNALS`` signals) every
+    condition is weighed afresh, and every result is the same as with the tables."""
+    from follicle.engine import weighing
+    from follicle.engine.compiled import compiled
+
+    monkeypatch.setattr(weighing, "TABLED_SIGNALS", 0)
+    untabled = load_knowledge(DEFAULT_ROOT)  # a new object, so compiled afresh without tables
+    assert all(c.weighings is None for c in compiled(untabled).conditions)
+    rng = random.Random(11)
+    for _ in range(200):
+        raw = random_answers(KNOWLEDGE, rng)
+        assert _result(raw).to_json() == run(raw, untabled).to_json()  # type: ignore[union-attr]

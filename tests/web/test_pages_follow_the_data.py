@@ -13,7 +13,7 @@ from pathlib import Path
 from django.test import Client
 
 from follicle.commands.kb import export_document
-from follicle.engine.rules.costs import plan_for, project_years
+from follicle.engine.costs import plan_for, project_years
 from follicle.knowledge import Knowledge
 from follicle.knowledge.effects import Effect
 from follicle.knowledge.plain_effects import Worded, worded

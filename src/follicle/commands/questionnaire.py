@@ -12,8 +12,7 @@ import json
 import random
 from typing import Any, TextIO
 
-from follicle.engine.examples import EXAMPLE
-from follicle.engine.generate import random_answers
+from follicle.engine import EXAMPLE, random_answers
 from follicle.knowledge import default_knowledge
 
 

@@ -10,9 +10,8 @@ knows its ``index`` in that tuple.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from threading import Lock
-from typing import TYPE_CHECKING
 
 from follicle.engine.answers import Answers
 from follicle.engine.conditions_eval import (
@@ -23,13 +22,14 @@ from follicle.engine.conditions_eval import (
     compile_many,
     compile_predicate,
 )
+from follicle.engine.costs import project_cost
 from follicle.engine.result import ContributingFactorOut, CostProjection, Evidence
-from follicle.engine.rules.costs import project_cost
-from follicle.engine.rules.ranking import standing_key
+from follicle.engine.standing import Standing, standing_key
 from follicle.engine.trace import Fired
+from follicle.engine.weighing import CompiledSignal, Weighing, weighing_table
 from follicle.engine.wording import factor_message, stated
 from follicle.knowledge.bundle import Knowledge
-from follicle.knowledge.conditions import HairCondition, Signal
+from follicle.knowledge.conditions import HairCondition
 from follicle.knowledge.predicates import Predicate
 from follicle.knowledge.questionnaire import Item, Limit
 from follicle.knowledge.treatments import (
@@ -41,13 +41,7 @@ from follicle.knowledge.treatments import (
 )
 from follicle.knowledge.triage import ContributingFactor, RedFlag
 
-if TYPE_CHECKING:
-    from follicle.engine.rules.likely_conditions import Weighing
-
 Types = Mapping[str, str]
-
-#: Conditions with at most this many signals have their weighings remembered (2^10 patterns).
-REMEMBERED_SIGNALS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +101,8 @@ class CompiledTreatment:
     #: The cost projection depends only on the data, so it is made once here.
     cost: CostProjection | None
     cost_note: str | None
-    #: The ranking keys that depend only on the data (see :mod:`~follicle.engine.rules.ranking`).
-    standing: tuple[int, int, float, int]
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledSignal:
-    signal: Signal
-    rule_id: str
-    reads: tuple[str, ...]
-    text: str  # the reason as a result shows it
+    #: The ranking keys that depend only on the data (see :mod:`~follicle.engine.standing`).
+    standing: Standing
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +113,10 @@ class CompiledCondition:
     order: int
     start: int
     stop: int
-    #: Which of its signals hold -> how the condition is weighed, each pattern weighed once per
-    #: knowledge version (filled on first use by :mod:`follicle.engine.rules.likely_conditions`).
-    #: None for a condition with more than ``REMEMBERED_SIGNALS`` signals: its 2^n patterns
-    #: could grow without bound, so it is weighed afresh each time.
-    weighings: dict[tuple[bool, ...], Weighing] | None = field(compare=False, repr=False)
+    #: Which of its signals hold -> how the condition is weighed, every pattern with a signal
+    #: holding weighed here (:func:`~follicle.engine.weighing.weighing_table`). None for a
+    #: condition with more than ``TABLED_SIGNALS`` signals: it is weighed afresh each time.
+    weighings: Mapping[tuple[bool, ...], Weighing] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +270,7 @@ def _build(knowledge: Knowledge) -> CompiledKnowledge:
                 order=order,
                 start=start,
                 stop=len(signal_predicates),
-                weighings={} if len(signals) <= REMEMBERED_SIGNALS else None,
+                weighings=weighing_table(c, order, tuple(signals)),
             )
         )
     flag_predicates: list[Predicate] = []
@@ -343,3 +328,9 @@ def compiled(knowledge: Knowledge) -> CompiledKnowledge:
             _cache.clear()
         _cache[key] = built
         return built
+
+
+def compiled_items(knowledge: Knowledge) -> tuple[CompiledItem, ...]:
+    """The questionnaire's items with their skip logic compiled, in question order (for the
+    web's step-by-step form)."""
+    return compiled(knowledge).items

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from follicle import labels
-from follicle.engine.result import AssessmentResult, Option
+from follicle.engine import AssessmentResult, Option
 
 WIDTH = 88
 

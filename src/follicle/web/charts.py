@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from follicle import labels
-from follicle.engine.rules.costs import HORIZONS
+from follicle.engine import HORIZONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 The order is: status (recommended, consider, not now, avoid), then tier (first line before
 second line, adjuncts, in-office and experimental), then certainty of evidence, then regulatory
 standing, then the lowest first-year cost (unknown last), then the contract's order of
-treatments. The last key is unique, so ranks are 1..n without ties and never depend on chance.
+treatments. The keys after tier depend only on the data (:mod:`follicle.engine.standing`). The
+last key is unique, so ranks are 1..n without ties and never depend on chance.
 
 Finally, a treatment that the data says ``ranks_after`` another (exosomes after PRP) is moved
 to just below it if the keys put it higher: PRP is the more conservative in-office option and
@@ -12,31 +13,14 @@ comes first even when a person has tried it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from follicle.engine.result import CostProjection, Evidence, Option
+from follicle.engine.result import Option
+from follicle.engine.rules.options import Draft
+from follicle.engine.standing import Standing
 from follicle.engine.trace import Trace
-from follicle.knowledge.contract import CERTAINTIES, REGULATORY_STANDING, STATUSES, TIERS
+from follicle.knowledge.contract import STATUSES, TIERS
 
-if TYPE_CHECKING:  # options imports the compiled knowledge, which uses standing_key below
-    from follicle.engine.rules.options import Draft
-
-REGULATORY_ORDER = {name: n for n, name in enumerate(REGULATORY_STANDING)}
 STATUS_ORDER = {name: n for n, name in enumerate(STATUSES)}
 TIER_ORDER = {name: n for n, name in enumerate(TIERS)}
-CERTAINTY_ORDER = {name: n for n, name in enumerate(CERTAINTIES)}
-
-
-def standing_key(
-    evidence: Evidence, cost: CostProjection | None, order: int
-) -> tuple[int, int, float, int]:
-    """The keys after status and tier, which depend only on the data (made once per version)."""
-    return (
-        CERTAINTY_ORDER[evidence.certainty],
-        REGULATORY_ORDER[evidence.regulatory],
-        cost.first_year.low if cost is not None else float("inf"),
-        order,
-    )
 
 
 def _respect_precedence(
@@ -68,7 +52,7 @@ def rank_options(
     ranks_after: dict[str, tuple[str, ...]],
     trace: Trace,
 ) -> tuple[Option, ...]:
-    def key(draft: Draft) -> tuple[int, int, tuple[int, int, float, int]]:
+    def key(draft: Draft) -> tuple[int, int, Standing]:
         assert draft.status is not None
         return STATUS_ORDER[draft.status], TIER_ORDER[draft.tier], draft.compiled.standing
 

@@ -16,8 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from follicle.engine import Answers, FieldError, validate
-from follicle.engine.compiled import CompiledItem, compiled
+from follicle.engine import Answers, CompiledItem, FieldError, compiled_items, validate
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.questionnaire import Step
 
@@ -79,9 +78,8 @@ def _visible(item: CompiledItem, typed: Mapping[str, Any]) -> bool:
 
 def prune(knowledge: Knowledge, answers: RawAnswers) -> RawAnswers:
     """Drop answers to questions (and options) that the other answers hide, in question order."""
-    data = compiled(knowledge)
     kept: RawAnswers = {}
-    for item in data.items:
+    for item in compiled_items(knowledge):
         key = item.item.id
         if key not in answers:
             continue
@@ -101,7 +99,7 @@ def prune(knowledge: Knowledge, answers: RawAnswers) -> RawAnswers:
 def _typed_prefix(knowledge: Knowledge, raw: RawAnswers) -> dict[str, Any]:
     """The valid answers among ``raw``, typed, for evaluating skip logic."""
     typed: dict[str, Any] = {}
-    for item in compiled(knowledge).items:
+    for item in compiled_items(knowledge):
         key = item.item.id
         if key not in raw:
             continue
@@ -140,7 +138,7 @@ def visible_item_ids(knowledge: Knowledge, answers: RawAnswers) -> list[str]:
     current = Answers.of(typed)
     return [
         item.item.id
-        for item in compiled(knowledge).items
+        for item in compiled_items(knowledge)
         if item.visible is None
         or any(d not in typed for d in item.depends_on)
         or item.visible(current)

@@ -8,8 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from follicle import labels
-from follicle.engine import AssessmentResult
-from follicle.engine.result import Option
+from follicle.engine import AssessmentResult, Option
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.clinic import ClinicQuestion
 from follicle.knowledge.questionnaire import Item

@@ -11,8 +11,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from follicle.engine import Answers
-from follicle.engine.compiled import CompiledItem, compiled
+from follicle.engine import Answers, CompiledItem, compiled_items
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.questionnaire import Item, Step
 from follicle.web.assessment.flow import RawAnswers, _typed_prefix
@@ -74,7 +73,7 @@ def questions_for(
     knowledge: Knowledge, step: Step, answers: RawAnswers, shown: RawAnswers, errors: dict[str, str]
 ) -> list[Question]:
     """Questions of ``step`` that can apply, filled with ``shown`` (what the person entered)."""
-    data = {c.item.id: c for c in compiled(knowledge).items}
+    data = {c.item.id: c for c in compiled_items(knowledge)}
     step_ids = {i.id for i in step.items}
     earlier = _typed_prefix(knowledge, {k: v for k, v in answers.items() if k not in step_ids})
     out: list[Question] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from follicle.engine.rules.costs import HORIZONS, CostPlan, plan_for, project_years
+from follicle.engine import HORIZONS, CostPlan, plan_for, project_years
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.treatments import Treatment
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from follicle import labels
-from follicle.engine.rules.costs import project_cost
+from follicle.engine import project_cost
 from follicle.knowledge.plain_effects import NO_PLACEBO_TRIAL, effect_sentence
 from follicle.knowledge.treatments import Treatment
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from follicle import labels
-from follicle.engine.rules.costs import project_cost
+from follicle.engine import project_cost
 from follicle.knowledge import default_knowledge
 from follicle.web.charts import CostRow, cost_chart, legend
 from follicle.web.pages import calculator

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from follicle.engine.examples import EXAMPLE
+from follicle.engine import EXAMPLE
 from follicle.knowledge import default_knowledge
 from follicle.web.accounts.actions import create_clinician
 from follicle.web.accounts.models import Role, User
