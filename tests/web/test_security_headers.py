@@ -92,3 +92,16 @@ def test_production_sends_email_instead_of_printing_it(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_pages_refuse_browser_features_no_page_uses(client: Client) -> None:
+    policy = client.get("/")["Permissions-Policy"]
+    features = dict(part.split("=") for part in policy.split(", "))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert features[feature] == "()"
+
+
+def test_error_pages_also_refuse_browser_features(client: Client) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "camera=()" in response["Permissions-Policy"]

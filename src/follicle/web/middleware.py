@@ -59,3 +59,21 @@ class PrivateHealthDataMiddleware:
         response = self.get_response(request)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` on every response Django makes: no page uses the camera, the
+    microphone, location, motion sensors, payments, USB or interest-based advertising, so none
+    may, nor may anything a page embeds (``settings.PERMISSIONS_POLICY``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowed)})"
+            for feature, allowed in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response

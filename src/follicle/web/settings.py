@@ -2,13 +2,14 @@
 
 ``FOLLICLE_ENV=production`` (what ``manage.py check --deploy`` is run against) requires
 ``SECRET_KEY`` and ``ALLOWED_HOSTS`` and turns on every transport and cookie protection.
-Anything else is development: ``make run`` serves on 127.0.0.1 with SQLite and a local secret.
-``DATABASE_URL`` selects PostgreSQL (or any database dj-database-url understands).
+``development`` (the default) is what ``make run`` serves on 127.0.0.1, with SQLite and a local
+secret; any other value refuses to start. ``DATABASE_URL`` selects PostgreSQL (or any database
+dj-database-url understands). Every other value is read by ``follicle.web.env``, which raises
+``ImproperlyConfigured`` on a value it cannot read (a boolean other than true/false, yes/no, 1/0).
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
@@ -16,14 +17,12 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from follicle.web import env
+
 BASE_DIR = Path(__file__).resolve().parents[3]
-VAR_DIR = Path(os.environ.get("FOLLICLE_VAR_DIR", BASE_DIR / "var"))
-ENVIRONMENT = os.environ.get("FOLLICLE_ENV", "development")
+VAR_DIR = Path(env.text("FOLLICLE_VAR_DIR", str(BASE_DIR / "var")))
+ENVIRONMENT = env.choice("FOLLICLE_ENV", ("development", "production"), "development")
 PRODUCTION = ENVIRONMENT == "production"
-
-
-def _env_list(name: str, default: str = "") -> list[str]:
-    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
 def _development_secret() -> str:
@@ -37,19 +36,19 @@ def _development_secret() -> str:
 
 
 if PRODUCTION:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    SECRET_KEY = env.text("SECRET_KEY", "")
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set to at least 50 random characters in production"
         )
-    ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS")
+    ALLOWED_HOSTS = env.items("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
     DEBUG = False
 else:
-    SECRET_KEY = os.environ.get("SECRET_KEY") or _development_secret()
-    ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-    DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
+    SECRET_KEY = env.text("SECRET_KEY", "") or _development_secret()
+    ALLOWED_HOSTS = env.items("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+    DEBUG = env.boolean("DJANGO_DEBUG", False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -83,6 +82,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "follicle.web.middleware.SessionTimeoutMiddleware",
     "follicle.web.middleware.PrivateHealthDataMiddleware",
+    "follicle.web.middleware.PermissionsPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -108,7 +108,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'follicle.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -126,17 +126,17 @@ CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": env.text("REDIS_URL"),
         }
-        if os.environ.get("REDIS_URL")
+        if env.text("REDIS_URL", "")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-FOLLICLE_SIGNUPS_PER_HOUR = int(os.environ.get("FOLLICLE_SIGNUPS_PER_HOUR", "10"))
-FOLLICLE_RESETS_PER_HOUR = int(os.environ.get("FOLLICLE_RESETS_PER_HOUR", "10"))
+FOLLICLE_SIGNUPS_PER_HOUR = env.integer("FOLLICLE_SIGNUPS_PER_HOUR", 10)
+FOLLICLE_RESETS_PER_HOUR = env.integer("FOLLICLE_RESETS_PER_HOUR", 10)
 # Second-factor and set-up code attempts per client address per hour (on top of django-otp's
 # throttling of wrong codes and the set-up code's own limit of wrong guesses).
-FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = int(os.environ.get("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", "30"))
+FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = env.integer("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", 30)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -163,14 +163,14 @@ LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 3 * 3600
 #: Signed-in sessions end after this much inactivity, and in any case after the absolute limit
 #: (ASVS level 2: 30 minutes idle, 12 hours in all).
-FOLLICLE_IDLE_SECONDS = int(os.environ.get("FOLLICLE_IDLE_SECONDS", str(30 * 60)))
-FOLLICLE_ABSOLUTE_SECONDS = int(os.environ.get("FOLLICLE_ABSOLUTE_SECONDS", str(12 * 3600)))
+FOLLICLE_IDLE_SECONDS = env.integer("FOLLICLE_IDLE_SECONDS", 30 * 60, minimum=60)
+FOLLICLE_ABSOLUTE_SECONDS = env.integer("FOLLICLE_ABSOLUTE_SECONDS", 12 * 3600, minimum=60)
 
 #: How many reverse proxies we run in front of the app (0: none, ignore X-Forwarded-For).
-FOLLICLE_TRUSTED_PROXIES = int(os.environ.get("FOLLICLE_TRUSTED_PROXIES", "0"))
+FOLLICLE_TRUSTED_PROXIES = env.integer("FOLLICLE_TRUSTED_PROXIES", 0)
 
 # Lockout: five failures for the same account from the same address lock it for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -185,23 +185,23 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a TOTP secret
 
 # Development prints mail to the console; production sends it (a console backend there would
 # write sign-in links into the server's logs).
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env.text(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
     else "django.core.mail.backends.console.EmailBackend",
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Follicle <no-reply@follicle.invalid>")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Follicle <no-reply@follicle.invalid>")
+EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25, minimum=1)
+EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD", "")
 
 # --- Reviews --------------------------------------------------------------------------------
 #: A clinician's claim on a case lapses after this many minutes without a decision.
-FOLLICLE_CLAIM_MINUTES = int(os.environ.get("FOLLICLE_CLAIM_MINUTES", "30"))
-FOLLICLE_QUEUE_PAGE_SIZE = int(os.environ.get("FOLLICLE_QUEUE_PAGE_SIZE", "50"))
+FOLLICLE_CLAIM_MINUTES = env.integer("FOLLICLE_CLAIM_MINUTES", 30, minimum=1)
+FOLLICLE_QUEUE_PAGE_SIZE = env.integer("FOLLICLE_QUEUE_PAGE_SIZE", 50, minimum=1)
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = False
@@ -225,7 +225,7 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # only for the visit: the cookie ends when the browser closes, and the server-side record
 # expires two hours after the last answer (``clearsessions`` then deletes it).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 3600)))
+SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 2 * 3600, minimum=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False  # saved when answers change; no write per page view
 SESSION_COOKIE_HTTPONLY = True
@@ -240,13 +240,31 @@ X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if os.environ.get("SECURE_PROXY_SSL_HEADER") == "1":
+    if env.boolean("SECURE_PROXY_SSL_HEADER", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+    CSRF_TRUSTED_ORIGINS = env.items("CSRF_TRUSTED_ORIGINS")
+
+# Permissions-Policy: the browser features no page uses, refused to every page and frame (an
+# empty list); a feature a page comes to need gets its origins here, e.g. ["self"].
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 # Content-Security-Policy: everything from this origin only; no inline script or style.
 CONTENT_SECURITY_POLICY = {
