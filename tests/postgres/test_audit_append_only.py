@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection, transaction
 
 from follicle.web.audit.actions import record, verify_chain
 from follicle.web.audit.models import AuditEvent
+from tests.reviews.conftest import TEST_AUDIT
 
 
 @pytest.mark.parametrize(
@@ -17,7 +18,7 @@ from follicle.web.audit.models import AuditEvent
     ],
 )
 def test_changing_the_log_fails(statement: str) -> None:
-    event = record(action="test.event")
+    event = record(action="test.event", audit=TEST_AUDIT)
     with (
         pytest.raises(DatabaseError, match="append-only"),
         transaction.atomic(),
@@ -29,15 +30,15 @@ def test_changing_the_log_fails(statement: str) -> None:
 
 
 def test_the_orm_cannot_update_it_either() -> None:
-    record(action="test.event")
+    record(action="test.event", audit=TEST_AUDIT)
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEvent.objects.update(action="edited")
 
 
 def test_a_row_tampered_with_the_trigger_disabled_is_still_found() -> None:
     """A superuser can disable triggers; the hash chain still shows the change."""
-    event = record(action="test.event")
-    record(action="test.after")
+    event = record(action="test.event", audit=TEST_AUDIT)
+    record(action="test.after", audit=TEST_AUDIT)
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER follicle_audit_no_change")
         cursor.execute(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -23,6 +24,7 @@ from follicle.engine.examples import EXAMPLE
 from follicle.knowledge import default_knowledge
 from follicle.web.accounts import actions as account_actions
 from follicle.web.accounts.models import Role, User
+from follicle.web.audit.context import AuditContext, audit_context, command_context
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Plan
 
@@ -35,21 +37,29 @@ class Persona:
     client: Client
 
 
-def _request() -> Any:
+def web_audit(user: User | None = None) -> AuditContext:
+    """The context of a web request from 192.0.2.10, by ``user`` (or nobody signed in)."""
     request = RequestFactory().get("/")
     request.META["REMOTE_ADDR"] = "192.0.2.10"
-    return request
+    request.user = user if user is not None else AnonymousUser()
+    return audit_context(request)
+
+
+#: The context for actions in tests that are not about who acted or from where.
+TEST_AUDIT = command_context("tests", operator="pytest")
 
 
 def make_person(email: str) -> User:
-    user = account_actions.sign_up(request=_request(), email=email, password=PASSWORD)
-    account_actions.verify_email(request=_request(), user=user)
+    user = account_actions.sign_up(audit=web_audit(), email=email, password=PASSWORD)
+    account_actions.verify_email(audit=web_audit(), user=user)
     user.refresh_from_db()
     return user
 
 
 def make_clinician(email: str, name: str = "Dr Test") -> User:
-    return account_actions.create_clinician(email=email, password=PASSWORD, display_name=name)
+    return account_actions.create_clinician(
+        audit=TEST_AUDIT, email=email, password=PASSWORD, display_name=name
+    )
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -78,7 +88,7 @@ def signed_in(user: User, device: TOTPDevice | None = None) -> Client:
 
 def make_case(person: User, answers: dict[str, Any] | None = None) -> Case:
     return actions.request_review(
-        request=_request(),
+        audit=web_audit(),
         person=person,
         answers=dict(answers or EXAMPLE),
         note="please check",
@@ -97,7 +107,7 @@ def draft_decisions(case: Case) -> list[actions.Decision]:
 def sign_draft(case: Case, clinician: User, instructions: str = "") -> Plan:
     """Sign the engine's draft unchanged, as the claiming clinician."""
     return actions.issue_plan(
-        request=None,
+        audit=TEST_AUDIT,
         case_id=case.id,
         clinician=clinician,
         decisions=draft_decisions(case),

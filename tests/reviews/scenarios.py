@@ -7,6 +7,7 @@ from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Plan, Status
 from tests.reviews.concurrency import race
 from tests.reviews.conftest import (
+    TEST_AUDIT,
     draft_decisions,
     make_case,
     make_clinician,
@@ -19,7 +20,7 @@ def claim_race(clinicians: int) -> None:
     case = make_case(make_person("racer@example.org"))
     doctors = [make_clinician(f"doc{n}@example.org") for n in range(clinicians)]
     wins, failures = race(
-        [lambda d=d: actions.claim(request=None, case_id=case.id, clinician=d) for d in doctors]  # type: ignore[misc]
+        [lambda d=d: actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=d) for d in doctors]  # type: ignore[misc]
     )
     assert wins == 1, failures
     assert len(failures) == clinicians - 1
@@ -32,7 +33,7 @@ def claimed(person_email: str, doctor_email: str) -> tuple[Case, User, list[acti
     """A case claimed by a new clinician, with the engine's draft as unchanged decisions."""
     case = make_case(make_person(person_email))
     doctor = make_clinician(doctor_email)
-    actions.claim(request=None, case_id=case.id, clinician=doctor)
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=doctor)
     return case, doctor, draft_decisions(case)
 
 
@@ -52,7 +53,7 @@ def reopen_race(attempts: int) -> None:
     sign_draft(case, doctor)
     issued = Case.objects.get(id=case.id).version
     wins, failures = race(
-        [lambda: actions.reopen(request=None, case_id=case.id, clinician=doctor)] * attempts
+        [lambda: actions.reopen(audit=TEST_AUDIT, case_id=case.id, clinician=doctor)] * attempts
     )
     assert wins == 1, failures
     assert all(isinstance(f, actions.NotYours) for f in failures), failures
@@ -76,19 +77,19 @@ def _withdraw_once(email: str) -> None:
 
     from follicle.web.accounts import actions as account_actions
     from follicle.web.accounts.models import EnrolmentCode
-    from tests.reviews.conftest import _request, current_code
+    from tests.reviews.conftest import current_code, web_audit
 
     user = make_clinician(email)
-    code = account_actions.issue_enrolment_code(user=user)
-    _, device = account_actions.accept_enrolment_code(request=_request(), user=user, code=code)
+    code = account_actions.issue_enrolment_code(audit=TEST_AUDIT, user=user)
+    _, device = account_actions.accept_enrolment_code(audit=web_audit(), user=user, code=code)
     assert device is not None
     token = current_code(device)
     wins, failures = race(
         [
             lambda: account_actions.confirm_totp(
-                request=_request(), user=user, device_id=device.pk, token=token
+                audit=web_audit(), user=user, device_id=device.pk, token=token
             ),
-            lambda: account_actions.issue_enrolment_code(user=user),
+            lambda: account_actions.issue_enrolment_code(audit=TEST_AUDIT, user=user),
         ]
     )
     assert wins == 2, failures

@@ -15,7 +15,7 @@ from follicle.web.reviews import actions
 from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Case, Plan, Status
-from tests.reviews.conftest import Persona, make_case, plan_post, sign_draft
+from tests.reviews.conftest import TEST_AUDIT, Persona, make_case, plan_post, sign_draft
 
 
 def _actions_for(case: Case) -> list[str]:
@@ -99,7 +99,7 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
     person_a: Persona, clinician: Persona
 ) -> None:
     case = make_case(person_a.user)
-    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=clinician.user)
     before = AuditEvent.objects.count()
     # fail after the plan and its audit event were written, inside the same transaction
     failing = mock.patch(
@@ -114,8 +114,8 @@ def test_the_audit_event_is_in_the_same_transaction_as_the_change(
 
 
 def test_events_link_one_to_the_next(db: None) -> None:
-    first = record(action="test.first")
-    second = record(action="test.second")
+    first = record(action="test.first", audit=TEST_AUDIT)
+    second = record(action="test.second", audit=TEST_AUDIT)
     assert second.previous_hash == first.hash
     assert second.sequence == first.sequence + 1
 

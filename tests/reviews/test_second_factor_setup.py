@@ -23,6 +23,7 @@ from follicle.web.accounts.models import EnrolmentCode, User
 from follicle.web.audit.models import AuditEvent
 from tests.reviews.conftest import (
     PASSWORD,
+    TEST_AUDIT,
     current_code,
     make_clinician,
     make_person,
@@ -50,7 +51,7 @@ def _audited(action: str) -> int:
 
 def test_a_clinician_sets_up_the_app_with_the_set_up_code(db: None) -> None:
     user = make_clinician("new@example.org")
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("new@example.org")
     first = client.get(TWO_FACTOR).content.decode()
     assert "set-up code" in first
@@ -71,7 +72,7 @@ def test_a_clinician_sets_up_the_app_with_the_set_up_code(db: None) -> None:
 
 def test_an_admin_sets_up_the_app_the_same_way(db: None) -> None:
     admin = User.objects.create_superuser(email="root@example.org", password=PASSWORD)
-    code = issue_enrolment_code(user=admin)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=admin)
     client = _signed_in_with_password("root@example.org")
     assert client.get("/admin/").status_code == 302  # no second factor yet
     client.post(TWO_FACTOR, {"code": code})
@@ -81,7 +82,7 @@ def test_an_admin_sets_up_the_app_the_same_way(db: None) -> None:
 
 def test_the_password_alone_never_shows_a_secret_or_adds_an_app(db: None) -> None:
     user = make_clinician("stolen@example.org")
-    issue_enrolment_code(user=user)
+    issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("stolen@example.org")
     response = client.post(TWO_FACTOR, {"code": "AAAA-BBBB-CCCC"})
     assert response.status_code == 422
@@ -101,7 +102,7 @@ def test_the_password_alone_never_shows_a_secret_or_adds_an_app(db: None) -> Non
 
 def test_wrong_codes_are_counted_and_the_code_stops_working(db: None) -> None:
     user = make_clinician("guess@example.org")
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("guess@example.org")
     for _ in range(MAX_CODE_FAILURES - 1):
         assert client.post(TWO_FACTOR, {"code": "AAAA-BBBB-CCCC"}).status_code == 422
@@ -119,7 +120,7 @@ def test_an_expired_or_missing_code_says_to_ask_for_a_new_one(db: None) -> None:
     missing = client.post(TWO_FACTOR, {"code": "ABCD-EFGH-JKMN"})
     assert missing.status_code == 422
     assert "Ask your administrator for a new one" in missing.content.decode()
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     EnrolmentCode.objects.filter(user=user).update(expires_at=timezone.now() - timedelta(1))
     expired = client.post(TWO_FACTOR, {"code": code})
     assert expired.status_code == 422
@@ -128,7 +129,7 @@ def test_an_expired_or_missing_code_says_to_ask_for_a_new_one(db: None) -> None:
 
 def test_the_secret_is_hidden_again_once_the_code_expires(db: None) -> None:
     user = make_clinician("slow@example.org")
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("slow@example.org")
     client.post(TWO_FACTOR, {"code": code})
     assert "<svg" in client.get(TWO_FACTOR).content.decode()
@@ -142,11 +143,13 @@ def test_a_code_replaced_between_the_two_steps_stops_the_set_up(db: None) -> Non
     """The administrator's new code wins: the old session cannot confirm its device, nor use
     up the new code, and no deleted device comes back."""
     user = make_clinician("swap@example.org")
-    first = issue_enrolment_code(user=user)
+    first = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("swap@example.org")
     client.post(TWO_FACTOR, {"code": first})
     old_device = _enrolling_device(user)
-    issue_enrolment_code(user=user)  # e.g. `follicle setupcode` after a lost phone
+    issue_enrolment_code(
+        audit=TEST_AUDIT, user=user
+    )  # e.g. `follicle setupcode` after a lost phone
     response = client.post(TWO_FACTOR, {"token": current_code(old_device)})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
@@ -156,7 +159,7 @@ def test_a_code_replaced_between_the_two_steps_stops_the_set_up(db: None) -> Non
 
 def test_a_code_accepted_in_one_session_cannot_be_finished_in_another(db: None) -> None:
     user = make_clinician("two@example.org")
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     mine = _signed_in_with_password("two@example.org")
     theirs = _signed_in_with_password("two@example.org")
     mine.post(TWO_FACTOR, {"code": code})
@@ -170,7 +173,7 @@ def test_a_code_accepted_in_one_session_cannot_be_finished_in_another(db: None) 
 
 def test_a_second_submit_of_a_finished_set_up_is_harmless(db: None) -> None:
     user = make_clinician("twice@example.org")
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("twice@example.org")
     client.post(TWO_FACTOR, {"code": code})
     device = _enrolling_device(user)
@@ -189,7 +192,7 @@ def test_a_second_submit_of_a_finished_set_up_is_harmless(db: None) -> None:
 
 def test_a_wrong_app_code_is_refused_and_the_set_up_code_kept(db: None) -> None:
     user = make_clinician("typo@example.org")
-    code = issue_enrolment_code(user=user)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
     client = _signed_in_with_password("typo@example.org")
     client.post(TWO_FACTOR, {"code": code})
     right = current_code(_enrolling_device(user))
@@ -256,15 +259,15 @@ def test_second_factor_attempts_are_rate_limited_per_address(db: None, settings:
 def test_a_raced_second_confirmation_is_told_it_is_already_done(db: None) -> None:
     """Two submits of the last step at the same moment: the second finds the app confirmed."""
     from follicle.web.accounts.actions import Enrolment, accept_enrolment_code, confirm_totp
-    from tests.reviews.conftest import _request
+    from tests.reviews.conftest import web_audit
 
     user = make_clinician("race@example.org")
-    code = issue_enrolment_code(user=user)
-    _, device = accept_enrolment_code(request=_request(), user=user, code=code)
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
+    _, device = accept_enrolment_code(audit=web_audit(), user=user, code=code)
     assert device is not None
     token = current_code(device)
-    first = confirm_totp(request=_request(), user=user, device_id=device.pk, token=token)
-    second = confirm_totp(request=_request(), user=user, device_id=device.pk, token=token)
+    first = confirm_totp(audit=web_audit(), user=user, device_id=device.pk, token=token)
+    second = confirm_totp(audit=web_audit(), user=user, device_id=device.pk, token=token)
     assert first[0] is Enrolment.ACCEPTED
     assert second == (Enrolment.ALREADY_CONFIRMED, None)
     device.refresh_from_db()

@@ -18,11 +18,12 @@ from follicle.web.reviews import actions, queue
 from follicle.web.reviews.models import Case, ImmutableError, Plan, Status
 from tests.reviews.conftest import (
     PASSWORD,
+    TEST_AUDIT,
     Persona,
-    _request,
     make_case,
     make_person,
     plan_post,
+    web_audit,
 )
 from tests.web.conftest import STEP_FORMS
 
@@ -30,7 +31,7 @@ from tests.web.conftest import STEP_FORMS
 def test_asking_twice_with_the_same_key_creates_one_case(person_a: Persona) -> None:
     key = uuid.uuid4()
     kwargs = {
-        "request": _request(),
+        "audit": web_audit(),
         "person": person_a.user,
         "answers": dict(EXAMPLE),
         "note": "",
@@ -64,7 +65,7 @@ def test_someone_else_cannot_reuse_a_key(person_a: Persona, person_b: Persona) -
     case = make_case(person_a.user)
     with pytest.raises(actions.NotYours):
         actions.request_review(
-            request=_request(),
+            audit=web_audit(),
             person=person_b.user,
             answers=dict(EXAMPLE),
             note="",
@@ -110,11 +111,11 @@ def test_claim_then_second_claim_fails_then_release(
     person_a: Persona, clinician: Persona, other_clinician: Persona
 ) -> None:
     case = make_case(person_a.user)
-    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=clinician.user)
     with pytest.raises(actions.AlreadyClaimed):
-        actions.claim(request=None, case_id=case.id, clinician=other_clinician.user)
-    actions.release(request=None, case_id=case.id, clinician=clinician.user)
-    actions.claim(request=None, case_id=case.id, clinician=other_clinician.user)
+        actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=other_clinician.user)
+    actions.release(audit=TEST_AUDIT, case_id=case.id, clinician=clinician.user)
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=other_clinician.user)
     assert Case.objects.get(id=case.id).claimed_by == other_clinician.user
 
 
@@ -126,7 +127,7 @@ def test_a_lapsed_claim_returns_the_case_to_the_queue(
         other_clinician.client.get("/clinic/").status_code == 200
     )  # the queue releases lapsed claims
     assert Case.objects.get(id=case.id).status == Status.SUBMITTED
-    actions.claim(request=None, case_id=case.id, clinician=other_clinician.user)
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=other_clinician.user)
 
 
 def test_a_question_waits_for_the_person_and_the_answer_returns_the_case(
@@ -245,10 +246,10 @@ def test_only_the_person_can_answer_and_only_when_asked(
 ) -> None:
     case = make_case(person_a.user)
     with pytest.raises(actions.ReviewError):  # nothing was asked yet
-        actions.answer_question(request=None, case=case, person=person_a.user, text="unasked")
-    actions.claim(request=None, case_id=case.id, clinician=clinician.user)
+        actions.answer_question(audit=TEST_AUDIT, case=case, person=person_a.user, text="unasked")
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=clinician.user)
     actions.reply(
-        request=None,
+        audit=TEST_AUDIT,
         case_id=case.id,
         clinician=clinician.user,
         reply=actions.QUESTION,
@@ -256,7 +257,7 @@ def test_only_the_person_can_answer_and_only_when_asked(
     )
     case.refresh_from_db()
     with pytest.raises(actions.ReviewError):  # asked, but not of person B
-        actions.answer_question(request=None, case=case, person=person_b.user, text="Not mine")
+        actions.answer_question(audit=TEST_AUDIT, case=case, person=person_b.user, text="Not mine")
     assert person_b.client.post(f"/my/cases/{case.id}/", {"text": "Not mine"}).status_code == 404
     case.refresh_from_db()
     assert case.status == Status.NEEDS_INFORMATION

@@ -11,6 +11,8 @@ import django
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from follicle.web.audit.context import OPERATOR_HELP
+
 
 def setup_django() -> None:
     """Django with Follicle's settings (for every command that needs the web app's models)."""
@@ -39,15 +41,20 @@ def create_clinician(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         email=args.email,
         name=args.name,
         password_stdin=args.password_stdin,
+        operator=args.operator,
     )
 
 
 def setup_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    return _call("setupcode", out, err, email=args.email)
+    return _call("setupcode", out, err, email=args.email, operator=args.operator)
 
 
 def audit_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _call("audit_verify", out, err, prefix="")
+
+
+def _operator_argument(parser: Any) -> None:
+    parser.add_argument("--operator", default=None, help=OPERATOR_HELP)
 
 
 def register(commands: Any) -> None:
@@ -57,12 +64,14 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+    _operator_argument(p)
     p.set_defaults(handler=create_clinician)
     code = commands.add_parser(
         "setupcode",
         help="a new one-time code for a clinician or admin to set up an authenticator app",
     )
     code.add_argument("--email", required=True)
+    _operator_argument(code)
     code.set_defaults(handler=setup_code)
     audit = commands.add_parser("audit", help="the audit trail")
     sub = audit.add_subparsers(dest="audit_command", required=True)

@@ -6,10 +6,10 @@ import secrets
 from datetime import timedelta
 from enum import Enum
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -20,20 +20,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from follicle.web.accounts.models import EnrolmentCode, Role, User
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit.actions import record
+from follicle.web.audit.context import AuditContext
 
 
 class EmailTaken(Exception):
     """An account with this email address already exists."""
 
 
-def verification_link(request: HttpRequest, user: User) -> str:
+def verification_link(audit: AuditContext, user: User) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = email_verification_token.make_token(user)
-    return request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
+    return audit.absolute(reverse("accounts:verify", args=[uid, token]))
 
 
 @transaction.atomic
-def sign_up(*, request: HttpRequest, email: str, password: str) -> User | None:
+def sign_up(*, audit: AuditContext, email: str, password: str) -> User | None:
     """A person's account, and an email with the link that proves the address is theirs.
 
     If the address already has an account, nothing is created and None is returned; the owner
@@ -44,9 +45,9 @@ def sign_up(*, request: HttpRequest, email: str, password: str) -> User | None:
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
         make_password(password)
-        record(action="account.signup_for_existing_address", request=request)
-        login_url = request.build_absolute_uri(reverse("accounts:login"))
-        reset_url = request.build_absolute_uri(reverse("accounts:password_reset"))
+        record(action="account.signup_for_existing_address", audit=audit)
+        login_url = audit.absolute(reverse("accounts:login"))
+        reset_url = audit.absolute(reverse("accounts:password_reset"))
         transaction.on_commit(
             lambda: send_mail(
                 "Someone tried to create a Follicle account with your address",
@@ -60,8 +61,8 @@ def sign_up(*, request: HttpRequest, email: str, password: str) -> User | None:
         )
         return None
     user = User.objects.create_user(email=email, password=password, role=Role.PERSON)
-    record(action="account.created", actor=user, request=request)
-    link = verification_link(request, user)
+    record(action="account.created", actor=user, audit=audit)
+    link = verification_link(audit, user)
     transaction.on_commit(
         lambda: send_mail(
             "Confirm your email address for Follicle",
@@ -75,15 +76,15 @@ def sign_up(*, request: HttpRequest, email: str, password: str) -> User | None:
 
 
 @transaction.atomic
-def verify_email(*, request: HttpRequest, user: User) -> None:
+def verify_email(*, audit: AuditContext, user: User) -> None:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
-        record(action="account.email_verified", actor=user, request=request)
+        record(action="account.email_verified", actor=user, audit=audit)
 
 
 @transaction.atomic
-def create_clinician(*, email: str, password: str, display_name: str) -> User:
+def create_clinician(*, audit: AuditContext, email: str, password: str, display_name: str) -> User:
     """A clinician account. The clinician must add a second factor before seeing any case."""
     if User.objects.filter(email__iexact=email).exists():
         raise EmailTaken(email)
@@ -94,7 +95,7 @@ def create_clinician(*, email: str, password: str, display_name: str) -> User:
         display_name=display_name,
         email_verified_at=timezone.now(),
     )
-    record(action="account.clinician_created", detail={"user_id": user.pk})
+    record(action="account.clinician_created", audit=audit, detail={"user_id": user.pk})
     return user
 
 
@@ -132,13 +133,13 @@ def _locked_code(user: User) -> EnrolmentCode | None:
     return EnrolmentCode.objects.select_for_update().filter(user=user).first()
 
 
-def issue_enrolment_code(*, user: User) -> str:
+def issue_enrolment_code(*, audit: AuditContext, user: User) -> str:
     """A new one-time set-up code for ``user`` (see :func:`reissue_enrolment_code`)."""
-    return reissue_enrolment_code(user=user)[0]
+    return reissue_enrolment_code(audit=audit, user=user)[0]
 
 
 @transaction.atomic
-def reissue_enrolment_code(*, user: User) -> tuple[str, int]:
+def reissue_enrolment_code(*, audit: AuditContext, user: User) -> tuple[str, int]:
     """A new one-time set-up code for ``user``, replacing any earlier one, and how many
     confirmed authenticators were removed.
 
@@ -162,6 +163,7 @@ def reissue_enrolment_code(*, user: User) -> tuple[str, int]:
     removed = sum(d.confirmed for d in devices)
     record(
         action="account.enrolment_code_issued",
+        audit=audit,
         detail={"user_id": user.pk, "authenticators_removed": removed},
     )
     return "-".join(raw[n : n + 4] for n in range(0, len(raw), 4)), removed
@@ -178,11 +180,11 @@ class Enrolment(Enum):
     ALREADY_CONFIRMED = "already_confirmed"  # a second submit of a finished set-up
 
 
-def _refused(request: HttpRequest, user: User, outcome: Enrolment) -> Enrolment:
+def _refused(audit: AuditContext, user: User, outcome: Enrolment) -> Enrolment:
     record(
         action="account.enrolment_refused",
         actor=user,
-        request=request,
+        audit=audit,
         detail={"reason": outcome.value},
     )
     return outcome
@@ -190,26 +192,26 @@ def _refused(request: HttpRequest, user: User, outcome: Enrolment) -> Enrolment:
 
 @transaction.atomic
 def accept_enrolment_code(
-    *, request: HttpRequest, user: User, code: str
+    *, audit: AuditContext, user: User, code: str
 ) -> tuple[Enrolment, TOTPDevice | None]:
     """Step one: the set-up code. If it is right, a new authenticator device is made and bound
     to this code, and only then may its secret be shown. The code is used up in step two."""
     issued = _locked_code(user)
     if issued is None or issued.expires_at <= timezone.now():
-        return _refused(request, user, Enrolment.NO_CODE), None
+        return _refused(audit, user, Enrolment.NO_CODE), None
     if not constant_time_compare(_digest(code), issued.code_hash):
         issued.failures += 1
         if issued.failures >= MAX_CODE_FAILURES:
             issued.delete()
-            return _refused(request, user, Enrolment.LOCKED), None
+            return _refused(audit, user, Enrolment.LOCKED), None
         issued.save(update_fields=["failures"])
-        return _refused(request, user, Enrolment.WRONG_CODE), None
+        return _refused(audit, user, Enrolment.WRONG_CODE), None
     # Any earlier unconfirmed device goes: its secret may have been shown to someone else.
     TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).delete()
     device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
     issued.device = device
     issued.save(update_fields=["device"])
-    record(action="account.enrolment_code_accepted", actor=user, request=request)
+    record(action="account.enrolment_code_accepted", actor=user, audit=audit)
     return Enrolment.ACCEPTED, device
 
 
@@ -226,7 +228,7 @@ def current_enrolment(*, user: User, device_id: int) -> TOTPDevice | None:
 
 @transaction.atomic
 def confirm_totp(
-    *, request: HttpRequest, user: User, device_id: int, token: str
+    *, audit: AuditContext, user: User, device_id: int, token: str
 ) -> tuple[Enrolment, TOTPDevice | None]:
     """Step two: the app's current code. Confirms the device and uses up the set-up code,
     which must still be live and bound to this very device (an administrator may have
@@ -243,21 +245,49 @@ def confirm_totp(
     ):
         if device is not None:  # its set-up can no longer finish
             device.delete()
-        return _refused(request, user, Enrolment.NO_CODE), None
+        return _refused(audit, user, Enrolment.NO_CODE), None
     if not device.verify_token(token):
-        return _refused(request, user, Enrolment.WRONG_TOKEN), None
+        return _refused(audit, user, Enrolment.WRONG_TOKEN), None
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     issued.delete()
-    record(action="account.second_factor_added", actor=user, request=request)
+    record(action="account.second_factor_added", actor=user, audit=audit)
     return Enrolment.ACCEPTED, device
 
 
 @transaction.atomic
-def verify_second_factor(*, request: HttpRequest, user: User, token: str) -> TOTPDevice | None:
+def verify_second_factor(*, audit: AuditContext, user: User, token: str) -> TOTPDevice | None:
     """The confirmed authenticator if ``token`` is its current code (each sign-in)."""
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
     if device is not None and device.verify_token(token):
         return device
-    record(action="account.second_factor_refused", actor=user, request=request)
+    record(action="account.second_factor_refused", actor=user, audit=audit)
     return None
+
+
+class NotInProduction(Exception):
+    """Demo accounts are for development only."""
+
+
+@transaction.atomic
+def create_demo_accounts(
+    *, audit: AuditContext, clinician_email: str, person_email: str, password: str
+) -> tuple[User, TOTPDevice, User]:
+    """A clinician with a confirmed authenticator (no set-up code: the demo prints its key)
+    and a person with a confirmed address, both audited. Refused in production, where an
+    authenticator is only ever added through the set-up code."""
+    if settings.PRODUCTION:
+        raise NotInProduction("demo accounts are for development only")
+    doctor = create_clinician(
+        audit=audit, email=clinician_email, password=password, display_name="Dr Demo"
+    )
+    device = TOTPDevice.objects.create(user=doctor, name="demo", confirmed=True)
+    record(action="account.second_factor_added", audit=audit, detail={"user_id": doctor.pk})
+    person = User.objects.create_user(
+        email=person_email,
+        password=password,
+        role=Role.PERSON,
+        email_verified_at=timezone.now(),
+    )
+    record(action="account.created", audit=audit, detail={"user_id": person.pk})
+    return doctor, device, person

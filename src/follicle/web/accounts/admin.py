@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record
+from follicle.web.audit.context import audit_context
 
 _POWERS = ("role", "is_active", "is_staff", "is_superuser")
 
@@ -54,8 +55,7 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]  # not subscriptable a
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
         record(
             action="account.created",
-            actor=request.user,
-            request=request,
+            audit=audit_context(request),
             detail={"user_id": obj.pk},
         )
         return super().log_addition(request, obj, message)
@@ -75,8 +75,7 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]  # not subscriptable a
         )
         record(
             action="account.changed",
-            actor=request.user,
-            request=request,
+            audit=audit_context(request),
             detail={"user_id": obj.pk, "fields": fields},
         )
         return super().log_change(request, obj, message)
@@ -86,8 +85,7 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]  # not subscriptable a
         for user_id in [obj.pk for obj in queryset]:
             record(
                 action="account.deleted",
-                actor=request.user,
-                request=request,
+                audit=audit_context(request),
                 detail={"user_id": user_id},
             )
         return super().log_deletions(request, queryset)

@@ -28,6 +28,7 @@ from follicle.web.accounts.forms import (
 )
 from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.tokens import email_verification_token
+from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
 from follicle.web.middleware import SIGNED_IN_AT
 from follicle.web.ratelimit import limit_posts
@@ -52,7 +53,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = actions.sign_up(
-            request=request,
+            audit=audit_context(request),
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password"],
         )
@@ -83,7 +84,7 @@ def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         raise Http404("This link is not valid.") from None
     if not email_verification_token.check_token(user, token):
         return render(request, "follicle/accounts/verify_failed.html", status=400)
-    actions.verify_email(request=request, user=user)
+    actions.verify_email(audit=audit_context(request), user=user)
     if not request.user.is_authenticated and request.session.get(SIGNING_UP) == user.pk:
         # The browser that just chose the password opened the link: sign it in, keeping the
         # answers and the pending review in its session.
@@ -158,7 +159,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     form = TokenForm(posted)
     if form.is_bound and form.is_valid():
         device = actions.verify_second_factor(
-            request=request, user=user, token=form.cleaned_data["token"]
+            audit=audit_context(request), user=user, token=form.cleaned_data["token"]
         )
         if device is not None:
             otp_login(request, device)
@@ -195,7 +196,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
         code_form = EnrolmentCodeForm(posted)
         if code_form.is_bound and code_form.is_valid():
             outcome, made = actions.accept_enrolment_code(
-                request=request, user=user, code=code_form.cleaned_data["code"]
+                audit=audit_context(request), user=user, code=code_form.cleaned_data["code"]
             )
             if made is not None:
                 request.session[ENROLLING] = made.pk
@@ -210,7 +211,10 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
     form = TokenForm(posted)
     if form.is_bound and form.is_valid():
         outcome, confirmed = actions.confirm_totp(
-            request=request, user=user, device_id=device.pk, token=form.cleaned_data["token"]
+            audit=audit_context(request),
+            user=user,
+            device_id=device.pk,
+            token=form.cleaned_data["token"],
         )
         if confirmed is not None:
             del request.session[ENROLLING]

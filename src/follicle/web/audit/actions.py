@@ -7,12 +7,11 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from follicle.web.audit.chain import Verdict, event_hash, verify
+from follicle.web.audit.context import AuditContext
 from follicle.web.audit.models import AuditEvent, AuditHead
-from follicle.web.client_address import client_address
 
 
 def _locked_head() -> AuditHead:
@@ -22,15 +21,26 @@ def _locked_head() -> AuditHead:
     return AuditHead.objects.select_for_update().get_or_create(id=1)[0]
 
 
+def _role(actor_id: int | None, actor: Any, audit: AuditContext) -> str:
+    if actor_id is not None:
+        return str(getattr(actor, "role", ""))
+    return "operator" if audit.operator else "anonymous"
+
+
 def record(
     *,
     action: str,
+    audit: AuditContext,
     actor: Any = None,
     case_id: UUID | str | None = None,
-    request: HttpRequest | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event, linked to the one before it. Never pass personal data in ``detail``."""
+    """Append one event, linked to the one before it. Never pass personal data in ``detail``.
+
+    The actor is ``actor`` if given (the person an action is about when nobody is signed in
+    yet, say), otherwise the context's; address, request id and operator come from ``audit``.
+    """
+    actor = actor if actor is not None else audit.actor
     with transaction.atomic():
         head = _locked_head()
         actor_id = (
@@ -40,11 +50,13 @@ def record(
             "sequence": head.sequence + 1,
             "at": timezone.now(),
             "actor_id": actor_id,
-            "actor_role": getattr(actor, "role", "") if actor_id is not None else "anonymous",
+            "actor_role": _role(actor_id, actor, audit),
             "action": action,
             "case_id": str(case_id) if case_id else None,
-            "ip": client_address(request),
+            "ip": audit.address,
             "detail": dict(detail or {}),
+            "request_id": audit.request_id,
+            "operator": audit.operator or "",
         }
         digest = event_hash(previous_hash=head.hash, **fields)
         event = AuditEvent.objects.create(**fields, previous_hash=head.hash, hash=digest)

@@ -23,18 +23,26 @@ def event_hash(
     case_id: str | None,
     ip: str | None,
     detail: dict[str, Any],
+    request_id: str = "",
+    operator: str = "",
 ) -> str:
+    fields: dict[str, Any] = {
+        "sequence": sequence,
+        "at": at.isoformat(timespec="microseconds"),
+        "actor_id": actor_id,
+        "actor_role": actor_role,
+        "action": action,
+        "case_id": case_id,
+        "ip": ip,
+        "detail": detail,
+    }
+    # Added later: hashed only when set, so the events written before them still verify.
+    if request_id:
+        fields["request_id"] = request_id
+    if operator:
+        fields["operator"] = operator
     payload = json.dumps(
-        {
-            "sequence": sequence,
-            "at": at.isoformat(timespec="microseconds"),
-            "actor_id": actor_id,
-            "actor_role": actor_role,
-            "action": action,
-            "case_id": case_id,
-            "ip": ip,
-            "detail": detail,
-        },
+        fields,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=True,
@@ -76,6 +84,8 @@ def verify(
             case_id=str(event.case_id) if event.case_id else None,
             ip=event.ip,
             detail=event.detail,
+            request_id=getattr(event, "request_id", ""),
+            operator=getattr(event, "operator", ""),
         )
         if recomputed != event.hash:
             return Verdict(count, event.sequence, "its contents were changed after it was written")

@@ -1,7 +1,7 @@
 """The audit trail: an append-only, hash-chained log of every read and change of a case.
 
-Each event stores who (user id and role, not their email), when, what (an action name and
-ids), from which address, and the hash of the previous event; its own hash covers all of that.
+Each event stores who (user id and role, not their email; for a command, the operator), when,
+what (an action name and ids), from which address and request, and the hash of the previous event; its own hash covers all of that.
 Changing or removing any row breaks the chain (``follicle audit verify`` finds the first broken
 link), and on PostgreSQL a trigger rejects UPDATE and DELETE outright. No answers, notes or
 plan contents are copied here: the log says that something happened to case X, not what the
@@ -26,6 +26,10 @@ class AuditEvent(models.Model):
     case_id = models.UUIDField(null=True, blank=True, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
+    #: The short id of the request (or ``command-id`` of the command) that wrote the event.
+    request_id = models.CharField(max_length=64, blank=True, default="")
+    #: Who ran a management command (``--operator``, or the OS user@host); empty on the web.
+    operator = models.CharField(max_length=150, blank=True, default="")
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

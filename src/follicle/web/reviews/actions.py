@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,6 +24,7 @@ from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.contract import STATUSES
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record
+from follicle.web.audit.context import AuditContext
 from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.models import CLOSED, Case, Message, MessageKind, Plan, Status
 
@@ -61,12 +61,9 @@ def _lapse() -> Any:
     return timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES)
 
 
-def _notify(
-    person: User, subject: str, body_lead: str, request: HttpRequest | None, case: Case
-) -> None:
+def _notify(person: User, subject: str, body_lead: str, audit: AuditContext, case: Case) -> None:
     """An email that says something changed, with a link; never health details."""
-    path = reverse("reviews:my_case", args=[case.id])
-    link = request.build_absolute_uri(path) if request is not None else path
+    link = audit.absolute(reverse("reviews:my_case", args=[case.id]))
     transaction.on_commit(
         lambda: send_mail(
             subject, f"{body_lead}\n\nSign in to read it: {link}\n", None, [person.email]
@@ -76,7 +73,7 @@ def _notify(
 
 def request_review(
     *,
-    request: HttpRequest | None,
+    audit: AuditContext,
     person: User,
     answers: dict[str, Any],
     note: str,
@@ -106,7 +103,7 @@ def request_review(
                 priority=0 if result.red_flags else 1,
                 submitted_at=timezone.now(),
             )
-            record(action="case.submitted", actor=person, case_id=case.id, request=request)
+            record(action="case.submitted", actor=person, case_id=case.id, audit=audit)
     except IntegrityError:
         case = Case.objects.get(idempotency_key=idempotency_key)
         if case.person_id != person.pk:
@@ -114,7 +111,7 @@ def request_review(
     return case
 
 
-def release_lapsed_claims() -> int:
+def release_lapsed_claims(*, audit: AuditContext) -> int:
     """Return cases whose claim lapsed to the queue (each release audited)."""
     lapsed = list(
         Case.objects.filter(status=Status.IN_REVIEW, claimed_at__lt=_lapse()).values_list(
@@ -129,12 +126,12 @@ def release_lapsed_claims() -> int:
             ).update(
                 status=Status.SUBMITTED, claimed_by=None, claimed_at=None, version=F("version") + 1
             ):
-                record(action="case.claim_lapsed", case_id=case_id)
+                record(action="case.claim_lapsed", audit=audit, actor=None, case_id=case_id)
                 released += 1
     return released
 
 
-def claim(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
+def claim(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
     """Take a case from the queue. Exactly one of several simultaneous claims succeeds."""
     with transaction.atomic():
         updated = (
@@ -155,10 +152,10 @@ def claim(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -
             raise AlreadyClaimed(
                 "Another clinician is reviewing this case, or it is already decided."
             )
-        record(action="case.claimed", actor=clinician, case_id=case_id, request=request)
+        record(action="case.claimed", actor=clinician, case_id=case_id, audit=audit)
 
 
-def release(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
+def release(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
     with transaction.atomic():
         updated = Case.objects.filter(
             id=case_id,
@@ -169,7 +166,7 @@ def release(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User)
         )
         if not updated:
             raise NotYours("You are not reviewing this case.")
-        record(action="case.released", actor=clinician, case_id=case_id, request=request)
+        record(action="case.released", actor=clinician, case_id=case_id, audit=audit)
 
 
 def _mine_in_review(case_id: uuid.UUID, clinician: User, case_version: int | None) -> Any:
@@ -243,7 +240,7 @@ def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[s
 
 def issue_plan(
     *,
-    request: HttpRequest | None,
+    audit: AuditContext,
     case_id: uuid.UUID,
     clinician: User,
     decisions: list[Decision],
@@ -290,7 +287,7 @@ def issue_plan(
             action="plan.issued",
             actor=clinician,
             case_id=case_id,
-            request=request,
+            audit=audit,
             detail={
                 "plan_version": plan.version,
                 "content_hash": plan.content_hash,
@@ -301,13 +298,13 @@ def issue_plan(
             case.person,
             "Your Follicle plan is ready",
             "A clinician has reviewed your answers and signed your plan.",
-            request,
+            audit,
             case,
         )
     return plan
 
 
-def reopen(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) -> None:
+def reopen(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
     """Start a new version of an issued plan (the signed one stays as it was)."""
     signed_by_them = Plan.objects.filter(case=OuterRef("pk"), signed_by=clinician)
     with transaction.atomic():
@@ -323,7 +320,7 @@ def reopen(*, request: HttpRequest | None, case_id: uuid.UUID, clinician: User) 
             version=F("version") + 1,
         ):
             raise NotYours("Only the clinician who signed the plan can start a new version.")
-        record(action="case.reopened", actor=clinician, case_id=case_id, request=request)
+        record(action="case.reopened", actor=clinician, case_id=case_id, audit=audit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +356,7 @@ REPLIES = {"refer": REFERRAL, "ask": QUESTION}
 
 def reply(
     *,
-    request: HttpRequest | None,
+    audit: AuditContext,
     case_id: uuid.UUID,
     clinician: User,
     reply: Reply,
@@ -381,17 +378,17 @@ def reply(
         Message.objects.create(
             case=case, author=clinician, kind=reply.kind, text=text.strip(), created_at=now
         )
-        record(action=reply.action, actor=clinician, case_id=case_id, request=request)
+        record(action=reply.action, actor=clinician, case_id=case_id, audit=audit)
         _notify(
             case.person,
             reply.subject,
             "There is news about the answers you sent for review.",
-            request,
+            audit,
             case,
         )
 
 
-def answer_question(*, request: HttpRequest | None, case: Case, person: User, text: str) -> None:
+def answer_question(*, audit: AuditContext, case: Case, person: User, text: str) -> None:
     """The person's answer returns the case to the queue."""
     with transaction.atomic():
         if not Case.objects.filter(
@@ -410,26 +407,25 @@ def answer_question(*, request: HttpRequest | None, case: Case, person: User, te
             text=text.strip(),
             created_at=timezone.now(),
         )
-        record(action="case.question_answered", actor=person, case_id=case.id, request=request)
+        record(action="case.question_answered", actor=person, case_id=case.id, audit=audit)
 
 
-def record_read(*, request: HttpRequest, case_id: uuid.UUID, what: str) -> None:
+def record_read(*, audit: AuditContext, case_id: uuid.UUID, what: str) -> None:
     """Audit a read of a person's record (who, when, from where; not what it says)."""
-    record(action=f"case.viewed.{what}", actor=request.user, case_id=case_id, request=request)
+    record(action=f"case.viewed.{what}", audit=audit, case_id=case_id)
 
 
 @transaction.atomic
-def record_reads(*, request: HttpRequest, case_ids: list[uuid.UUID], what: str) -> None:
+def record_reads(*, audit: AuditContext, case_ids: list[uuid.UUID], what: str) -> None:
     """Audit reads of several records at once (a person's list of cases), in one transaction."""
     for case_id in case_ids:
-        record_read(request=request, case_id=case_id, what=what)
+        record_read(audit=audit, case_id=case_id, what=what)
 
 
-def record_queue_view(*, request: HttpRequest, case_ids: list[uuid.UUID]) -> None:
+def record_queue_view(*, audit: AuditContext, case_ids: list[uuid.UUID]) -> None:
     """Audit which waiting cases a clinician was shown (ids only)."""
     record(
         action="queue.viewed",
-        actor=request.user,
-        request=request,
+        audit=audit,
         detail={"cases": [str(c) for c in case_ids]},
     )

@@ -19,6 +19,7 @@ from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.permissions import clinician_required, person_required
 from follicle.web.assessment.actions import answers_of
 from follicle.web.assessment.presenters import answer_words
+from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.forms import AnswerForm, MessageForm, PlanForm, RequestReviewForm
@@ -67,7 +68,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             case = actions.request_review(
-                request=request,
+                audit=audit_context(request),
                 person=person,
                 answers=answers,
                 note=pending.get("note", ""),
@@ -86,7 +87,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
 @person_required
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = list(Case.objects.filter(person=_user(request)).order_by("-submitted_at"))
-    actions.record_reads(request=request, case_ids=[c.id for c in cases], what="list")
+    actions.record_reads(audit=audit_context(request), case_ids=[c.id for c in cases], what="list")
     return render(request, "follicle/reviews/my_cases.html", {"cases": cases})
 
 
@@ -105,7 +106,10 @@ def my_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.answer_question(
-                request=request, case=case, person=_user(request), text=form.cleaned_data["text"]
+                audit=audit_context(request),
+                case=case,
+                person=_user(request),
+                text=form.cleaned_data["text"],
             )
         except actions.ReviewError as error:
             messages.error(request, str(error))
@@ -114,7 +118,7 @@ def my_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
                 request, "Your answer was sent. The case is back in the clinicians' queue."
             )
         return redirect("reviews:my_case", case_id=case.id)
-    actions.record_read(request=request, case_id=case.id, what="person")
+    actions.record_read(audit=audit_context(request), case_id=case.id, what="person")
     plan = case.plans.select_related("signed_by").last()
     return render(
         request,
@@ -141,13 +145,13 @@ def _plan_rows(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @require_GET
 @clinician_required
 def queue_view(request: HttpRequest) -> HttpResponse:
-    actions.release_lapsed_claims()
+    actions.release_lapsed_claims(audit=audit_context(request))
     clinician = _user(request)
     page = queue.page(request.GET.get("after"))
     mine = Case.objects.filter(
         claimed_by=clinician, status__in=[Status.IN_REVIEW, Status.NEEDS_INFORMATION]
     ).order_by("priority", "submitted_at")
-    actions.record_queue_view(request=request, case_ids=[c.id for c in page.rows])
+    actions.record_queue_view(audit=audit_context(request), case_ids=[c.id for c in page.rows])
     return render(
         request,
         "follicle/reviews/queue.html",
@@ -201,7 +205,7 @@ def _render_review(
     if mine and request.method == "GET":
         actions.touch_claim(case_id=case.id, clinician=clinician)
     kept = bool(side) or (plan_form is not None and plan_form.is_bound)
-    actions.record_read(request=request, case_id=case.id, what="clinician")
+    actions.record_read(audit=audit_context(request), case_id=case.id, what="clinician")
     draft = _draft(case)
     context = {
         "case": case,
@@ -229,7 +233,7 @@ def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         return _render_review(request, case, plan_form=plan_form, status=422)
     try:
         actions.issue_plan(
-            request=request,
+            audit=audit_context(request),
             case_id=case.id,
             clinician=_user(request),
             decisions=plan_form.decisions(),
@@ -273,7 +277,7 @@ def _act(
     case), on refusal stay on the case."""
     _case_for_clinician(request, case_id)
     try:
-        action(request=request, case_id=case_id, clinician=_user(request))
+        action(audit=audit_context(request), case_id=case_id, clinician=_user(request))
     except actions.ReviewError as error:
         messages.error(request, str(error))
         return redirect("reviews:review", case_id=case_id)
@@ -305,7 +309,7 @@ def reply(request: HttpRequest, case_id: uuid.UUID, which: str) -> HttpResponse:
     if form.is_valid():
         try:
             actions.reply(
-                request=request,
+                audit=audit_context(request),
                 case_id=case_id,
                 clinician=_user(request),
                 reply=reply,

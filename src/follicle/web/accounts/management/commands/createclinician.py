@@ -24,6 +24,7 @@ from follicle.web.accounts.actions import (
     setup_code_instructions,
 )
 from follicle.web.accounts.models import User
+from follicle.web.audit.context import OPERATOR_HELP, command_context
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--password-stdin", action="store_true", help="read the password from standard input"
         )
+        parser.add_argument("--operator", default=None, help=OPERATOR_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = (
@@ -46,14 +48,16 @@ class Command(BaseCommand):
             password_validation.validate_password(password, User(email=options["email"]))
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        audit = command_context("createclinician", operator=options.get("operator"))
         try:
             with transaction.atomic():  # never an account without its set-up code
                 user = create_clinician(
+                    audit=audit,
                     email=options["email"].lower(),
                     password=password,
                     display_name=options["name"],
                 )
-                code = issue_enrolment_code(user=user)
+                code = issue_enrolment_code(audit=audit, user=user)
         except EmailTaken as error:
             raise CommandError("an account with this email address already exists") from error
         self.stdout.write(f"clinician {user.pk} created")

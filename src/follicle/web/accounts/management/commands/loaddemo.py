@@ -1,5 +1,6 @@
 """``manage.py loaddemo``: demo accounts and one waiting case, so the review can be tried on a
-fresh machine (``make run`` loads it). Refuses to run in production."""
+fresh machine (``make run`` loads it). Refuses to run in production. Everything it makes is
+made by actions, audited under the operator who ran it."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from follicle.engine import EXAMPLE
 from follicle.knowledge import default_knowledge
-from follicle.web.accounts.actions import create_clinician
-from follicle.web.accounts.models import Role, User
+from follicle.web.accounts.actions import NotInProduction, create_demo_accounts
+from follicle.web.accounts.models import User
+from follicle.web.audit.context import OPERATOR_HELP, command_context
 from follicle.web.reviews.actions import request_review
 
 CLINICIAN = "clinician@demo.invalid"
@@ -25,6 +26,9 @@ PERSON = "person@demo.invalid"
 class Command(BaseCommand):
     help = "Create demo accounts (development only)."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--operator", default=None, help=OPERATOR_HELP)
+
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("demo accounts are for development only")
@@ -33,20 +37,23 @@ class Command(BaseCommand):
                 f"demo accounts exist ({CLINICIAN}, {PERSON}); passwords were printed when created"
             )
             return
+        audit = command_context("loaddemo", operator=options.get("operator"))
         password = secrets.token_urlsafe(12)
-        doctor = create_clinician(email=CLINICIAN, password=password, display_name="Dr Demo")
-        device = TOTPDevice.objects.create(user=doctor, name="demo", confirmed=True)
-        person = User.objects.create_user(
-            email=PERSON, password=password, role=Role.PERSON, email_verified_at=timezone.now()
-        )
-        request_review(
-            request=None,
-            person=person,
-            answers=dict(EXAMPLE),
-            note="Demo case.",
-            idempotency_key=uuid.uuid4(),
-            knowledge=default_knowledge(),
-        )
+        try:
+            with transaction.atomic():  # the accounts and their case, or nothing
+                _, device, person = create_demo_accounts(
+                    audit=audit, clinician_email=CLINICIAN, person_email=PERSON, password=password
+                )
+                request_review(
+                    audit=audit,
+                    person=person,
+                    answers=dict(EXAMPLE),
+                    note="Demo case.",
+                    idempotency_key=uuid.uuid4(),
+                    knowledge=default_knowledge(),
+                )
+        except NotInProduction as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             "Demo accounts (development only):\n"
             f"  clinician {CLINICIAN} / {password}\n"

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from follicle.web.accounts.actions import reissue_enrolment_code, setup_code_instructions
 from follicle.web.accounts.models import Role, User
+from follicle.web.audit.context import OPERATOR_HELP, command_context
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--email", required=True)
+        parser.add_argument("--operator", default=None, help=OPERATOR_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = User.objects.filter(
@@ -29,7 +31,8 @@ class Command(BaseCommand):
             raise CommandError("no clinician or admin account has this email address")
         if not user.is_active:
             raise CommandError("this account is deactivated; reactivate it in the admin first")
-        code, removed = reissue_enrolment_code(user=user)
+        audit = command_context("setupcode", operator=options.get("operator"))
+        code, removed = reissue_enrolment_code(audit=audit, user=user)
         if removed:
             self.stdout.write(f"{removed} authenticator app(s) of account {user.pk} removed")
         self.stdout.write(setup_code_instructions(code))
