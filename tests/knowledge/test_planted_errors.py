@@ -405,3 +405,84 @@ def test_the_counts_move_by_one_for_one_unverified_statement_on_a_secondary_sour
         before.unverified + 1,
         before.secondary_only + 1,
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  authors: [Dhurat R, Sukesh MS, Avhad G, Dandale A, Pal A, Pund P]\n",
+        "  year: 2013\n",
+        '  title: "A randomized evaluator blinded study of effect of microneedling in '
+        'androgenetic alopecia: a pilot study"\n',
+        "  published_in: International Journal of Trichology\n",
+    ],
+    ids=["authors", "year", "title", "venue"],
+)
+def test_a_reference_missing_its_authors_year_title_or_venue_is_refused(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None], line: str
+) -> None:
+    edit("references/core.yaml", line, "")
+    _, problems = check_knowledge(knowledge_copy)
+    name = line.split(":")[0].strip()
+    assert any(
+        p.file == "references/core.yaml"
+        and p.field == f"dhurat-2013.{name}"
+        and "Field required" in p.message
+        for p in problems
+    ), problems
+
+
+_REZENDE_IDS = '  doi: 10.4103/ijt.ijt_61_18\n  pmid: "30783332"\n  pmcid: PMC6369643\n'
+_UNINDEXED = "a journal article without a DOI, PMID or PMC id"
+
+
+def test_a_journal_article_without_doi_pmid_or_pmc_id_is_refused_while_stored_as_verified(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit("references/primary.yaml", _REZENDE_IDS, "  url: https://example.org/rezende\n")
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.file, p.field) for p in problems] == [("references/", "rezende-2018")]
+    assert _UNINDEXED in problems[0].message
+
+
+def test_a_journal_article_without_an_identifier_passes_when_stored_unverified_with_a_note(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "references/primary.yaml",
+        _REZENDE_IDS,
+        "  url: https://example.org/rezende\n  verified: false\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert problems == []
+
+
+def test_an_unverified_journal_article_without_an_identifier_still_needs_its_note(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    note = (
+        "  verification_note: The abstract and Table 1 (the side effects of finasteride 1 mg by "
+        "how often they occur) were read on PubMed Central.\n"
+    )
+    edit(
+        "references/primary.yaml",
+        _REZENDE_IDS + note,
+        "  url: https://example.org/rezende\n  verified: false\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.field, _UNINDEXED in p.message) for p in problems] == [("rezende-2018", True)]
+
+
+def test_a_guideline_printed_in_a_journal_needs_an_identifier_but_a_web_guideline_does_not(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    """Kanti 2018 gives a journal volume and pages, so it is a journal article; NHS Lothian's
+    web guidance (in the real data, with no DOI) is not."""
+    edit(
+        "references/core.yaml",
+        "  doi: 10.1111/jdv.14624\n",
+        "  url: https://example.org/kanti\n",
+    )
+    _, problems = check_knowledge(knowledge_copy)
+    assert [(p.file, p.field) for p in problems] == [("references/", "kanti-2018")]
+    assert _UNINDEXED in problems[0].message

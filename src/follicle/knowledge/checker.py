@@ -254,6 +254,25 @@ def _one_reference_per_paper(parsed: Parsed, checker: _Checker) -> None:
                 )
 
 
+def _journal_articles_indexed(parsed: Parsed, checker: _Checker) -> None:
+    """A journal article (a study, systematic review, review, or a guideline printed in a
+    journal) is found by its DOI, PubMed id or PMC id. When none could be found, the reference
+    is stored ``verified: false`` with a ``verification_note`` saying what is missing, so the
+    references page shows it as incompletely checked; better still, it is replaced by a source
+    that can be found."""
+    for ref in parsed.references:
+        if not ref.journal_article or ref.indexed:
+            continue
+        if ref.verified or ref.verification_note is None:
+            checker.add(
+                "references/",
+                ref.id,
+                "a journal article without a DOI, PMID or PMC id: add one read on the journal's "
+                "or PubMed's page, replace the reference, or store it verified: false with a "
+                "verification_note saying which identifier could not be found",
+            )
+
+
 def _contract_coverage(parsed: Parsed, checker: _Checker) -> None:
     present = {
         "treatments/": ({t.id for t in parsed.treatments}, contract.TREATMENT_IDS, "treatment"),
@@ -490,6 +509,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     checker = _Checker()
     _unique_ids(parsed, checker)
     _one_reference_per_paper(parsed, checker)
+    _journal_articles_indexed(parsed, checker)
     reference_ids = {r.id for r in parsed.references}
     treatment_ids = {t.id for t in parsed.treatments}
     items = parsed.items

@@ -46,6 +46,11 @@ _DESIGNS_OF: Final[dict[str, frozenset[str]]] = {
 #: their journal details (volume, issue, pages) beside the URL, not a bare web address.
 _INDEXED_KINDS: Final = frozenset({"trial", "systematic_review"})
 
+#: Kinds that are journal articles by definition. A guideline is one too when its ``details``
+#: give a journal volume and pages (``32(1):11-22``); one on a web site is not.
+_JOURNAL_KINDS: Final = frozenset({"trial", "systematic_review", "review"})
+_VOLUME_AND_PAGES = re.compile(r"\b\d+\s*(?:\([^)]*\))?\s*:\s*[A-Za-z]*\d")
+
 #: Words that stand in for metadata nobody found; a reference carrying them is incomplete.
 _PLACEHOLDER = re.compile(
     r"not captured|not recorded|unknown author|authors? of pmc",
@@ -133,6 +138,20 @@ class Reference(Strict):
         if self.kind in ("news", "forum") and not self.secondary:
             raise ValueError(f"a {self.kind} source reports on others: set secondary: true")
         return self
+
+    @property
+    def journal_article(self) -> bool:
+        """A study, systematic review or review, or a guideline printed in a journal."""
+        if self.kind in _JOURNAL_KINDS:
+            return True
+        return self.kind == "guideline" and bool(
+            self.details and _VOLUME_AND_PAGES.search(self.details)
+        )
+
+    @property
+    def indexed(self) -> bool:
+        """Findable by a DOI, PubMed id or PubMed Central id."""
+        return bool(self.doi or self.pmid or self.pmcid)
 
     @property
     def lay(self) -> bool:
