@@ -423,7 +423,7 @@ def test_a_reference_missing_its_authors_year_title_or_venue_is_refused(
 ) -> None:
     edit("references/core.yaml", line, "")
     _, problems = check_knowledge(knowledge_copy)
-    name = line.split(":")[0].strip()
+    name = line.split(":", maxsplit=1)[0].strip()
     assert any(
         p.file == "references/core.yaml"
         and p.field == f"dhurat-2013.{name}"
