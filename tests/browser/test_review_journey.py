@@ -34,6 +34,7 @@ def test_a_person_asks_and_a_clinician_signs_a_plan(new_page: Callable[..., Any]
     link = re.search(r"http://\S+/accounts/verify/\S+", mail.outbox[-1].body)
     assert link is not None
     page.goto(link.group(0))
+    page.click("text=Confirm my email address")
     assert "/reviews/confirm/" in page.url
     page.click("text=Send for review")
     assert "/my/cases/" in page.url

@@ -114,6 +114,18 @@ MATRIX = [
     ),
     (
         "post",
+        "/clinic/cases/{case}/keep/",
+        {
+            "anonymous": LOGIN,
+            "person_a": 403,
+            "person_b": 403,
+            "clinician_no_2fa": TWO_FACTOR,
+            "clinician": 302,  # allowed; refused with a message, since the case is not theirs
+            "admin": 403,
+        },
+    ),
+    (
+        "post",
         "/clinic/cases/{case}/release/",
         {
             "anonymous": LOGIN,

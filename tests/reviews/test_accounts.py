@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 
 from follicle.web.accounts.models import User
+from follicle.web.audit.models import AuditEvent
 from follicle.web.middleware import LAST_SEEN, SIGNED_IN_AT
 from tests.reviews.conftest import PASSWORD, Persona, make_person
 
@@ -92,6 +93,40 @@ def test_password_reset_by_email(db: None, django_capture_on_commit_callbacks: A
     response = client.post(form_url, {"new_password1": new, "new_password2": new})
     assert response["Location"] == "/accounts/password-reset/complete/"
     assert User.objects.get(email="reset@example.org").check_password(new)
+
+
+def test_a_completed_password_reset_is_audited_and_ends_other_sessions(
+    person_a: Persona,
+) -> None:
+    elsewhere = person_a.client  # signed in on another device
+    assert elsewhere.get("/my/cases/").status_code == 200
+    client = Client(REMOTE_ADDR="198.51.100.20")
+    client.post("/accounts/password-reset/", {"email": person_a.user.email})
+    link = next(
+        line for line in mail.outbox[-1].body.splitlines() if "/accounts/password-reset/" in line
+    )
+    form_url = client.get(link.replace("http://testserver", ""), follow=True).redirect_chain[-1][0]
+    assert not AuditEvent.objects.filter(action="account.password_reset").exists()
+    new = "an entirely new passphrase 8"
+    client.post(form_url, {"new_password1": new, "new_password2": new})
+    event = AuditEvent.objects.get(action="account.password_reset")
+    assert event.actor_id == person_a.user.pk and event.ip == "198.51.100.20"
+    assert person_a.user.email not in str(event.detail)
+    assert elsewhere.get("/my/cases/")["Location"].startswith("/accounts/login/")
+
+
+def test_a_refused_new_password_changes_nothing_and_is_not_audited(db: None) -> None:
+    make_person("weak@example.org")
+    client = Client()
+    client.post("/accounts/password-reset/", {"email": "weak@example.org"})
+    link = next(
+        line for line in mail.outbox[-1].body.splitlines() if "/accounts/password-reset/" in line
+    )
+    form_url = client.get(link.replace("http://testserver", ""), follow=True).redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": "short", "new_password2": "short"})
+    assert response.status_code == 200
+    assert User.objects.get(email="weak@example.org").check_password(PASSWORD)
+    assert not AuditEvent.objects.filter(action="account.password_reset").exists()
 
 
 def test_signing_in_changes_the_session_key(db: None) -> None:

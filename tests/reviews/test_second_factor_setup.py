@@ -136,7 +136,26 @@ def test_the_secret_is_hidden_again_once_the_code_expires(db: None) -> None:
     EnrolmentCode.objects.filter(user=user).update(expires_at=timezone.now() - timedelta(1))
     page = client.get(TWO_FACTOR).content.decode()
     assert "<svg" not in page and "set-up code" in page
+    assert TOTPDevice.objects.filter(user=user).exists()  # showing the page writes nothing ...
+    refused = client.post(TWO_FACTOR, {"code": code})  # ... the next submit removes it
+    assert refused.status_code == 422
+    assert "Ask your administrator for a new one" in refused.content.decode()
     assert not TOTPDevice.objects.filter(user=user).exists()  # the half-made device is gone
+    assert AuditEvent.objects.filter(
+        action="account.enrolment_abandoned", actor_id=user.pk
+    ).exists()
+
+
+def test_an_app_code_from_a_page_whose_set_up_code_expired_starts_again(db: None) -> None:
+    user = make_clinician("stale@example.org")
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
+    client = _signed_in_with_password("stale@example.org")
+    client.post(TWO_FACTOR, {"code": code})
+    device = _enrolling_device(user)
+    EnrolmentCode.objects.filter(user=user).update(expires_at=timezone.now() - timedelta(1))
+    response = client.post(TWO_FACTOR, {"token": current_code(device)})
+    assert response.status_code == 302 and response["Location"] == TWO_FACTOR
+    assert not TOTPDevice.objects.filter(user=user).exists()
 
 
 def test_a_code_replaced_between_the_two_steps_stops_the_set_up(db: None) -> None:

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from follicle.engine.examples import EXAMPLE
 from follicle.knowledge import default_knowledge
+from follicle.web.accounts.models import User
+from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.models import Case, ImmutableError, Plan, Status
 from tests.reviews.conftest import (
@@ -119,15 +121,35 @@ def test_claim_then_second_claim_fails_then_release(
     assert Case.objects.get(id=case.id).claimed_by == other_clinician.user
 
 
-def test_a_lapsed_claim_returns_the_case_to_the_queue(
+def test_a_lapsed_claim_is_offered_to_colleagues_without_the_queue_writing_it(
     person_a: Persona, clinician: Persona, other_clinician: Persona, settings: Any
 ) -> None:
-    case, _ = _claimed_then_lapsed(person_a, clinician, settings)
-    assert (
-        other_clinician.client.get("/clinic/").status_code == 200
-    )  # the queue releases lapsed claims
-    assert Case.objects.get(id=case.id).status == Status.SUBMITTED
+    case, version = _claimed_then_lapsed(person_a, clinician, settings)
+    page = other_clinician.client.get("/clinic/")
+    assert page.status_code == 200
+    assert [c.id for c in page.context["lapsed"]] == [case.id]
+    assert f"/clinic/cases/{case.id}/claim/" in page.content.decode()
+    unchanged = Case.objects.get(id=case.id)  # read as waiting, not written as released
+    assert unchanged.status == Status.IN_REVIEW and unchanged.version == version
+    assert not AuditEvent.objects.filter(action="case.claim_lapsed").exists()
+    assert other_clinician.client.get(f"/clinic/cases/{case.id}/").status_code == 200
     actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=other_clinician.user)
+    taken = Case.objects.get(id=case.id)
+    assert taken.claimed_by == other_clinician.user and taken.version == version + 1
+    event = AuditEvent.objects.get(
+        case_id=case.id, action="case.claimed", detail__has_key="lapsed_claim_of"
+    )
+    assert event.detail == {"lapsed_claim_of": clinician.user.pk}
+
+
+def test_a_live_claim_is_not_offered_and_cannot_be_taken(
+    person_a: Persona, clinician: Persona, other_clinician: Persona
+) -> None:
+    case = make_case(person_a.user)
+    actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=clinician.user)
+    assert other_clinician.client.get("/clinic/").context["lapsed"] == []
+    with pytest.raises(actions.AlreadyClaimed):
+        actions.claim(audit=TEST_AUDIT, case_id=case.id, clinician=other_clinician.user)
 
 
 def test_a_question_waits_for_the_person_and_the_answer_returns_the_case(
@@ -286,7 +308,10 @@ def test_signing_up_from_the_result_page_and_confirming_the_email(
     # not signed in until the address is confirmed
     assert client.get("/reviews/confirm/")["Location"].startswith("/accounts/login/")
     link = next(line for line in mail.outbox[-1].body.splitlines() if "/accounts/verify/" in line)
-    response = client.get(link.replace("http://testserver", ""))
+    page = client.get(link.replace("http://testserver", ""))  # a page with a button
+    assert page.status_code == 200 and "Confirm my email address" in page.content.decode()
+    assert User.objects.get(email="new@example.org").email_verified_at is None
+    response = client.post(link.replace("http://testserver", ""))
     assert response["Location"] == "/reviews/confirm/"
     response = client.post("/reviews/confirm/")
     case = Case.objects.get()
@@ -392,15 +417,45 @@ def test_an_empty_referral_says_what_it_needs(person_a: Persona, clinician: Pers
     assert Case.objects.get(id=case.id).status == Status.IN_REVIEW
 
 
-def test_opening_the_case_keeps_the_claim_alive(
+def test_opening_the_case_does_not_extend_the_claim_but_keep_working_does(
     person_a: Persona, clinician: Persona, settings: Any
 ) -> None:
     case = make_case(person_a.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
     old = timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES - 1)
     Case.objects.filter(id=case.id).update(claimed_at=old)
-    clinician.client.get(f"/clinic/cases/{case.id}/")
-    assert Case.objects.get(id=case.id).claimed_at > old + timedelta(minutes=1)
+    page = clinician.client.get(f"/clinic/cases/{case.id}/")
+    assert "Keep working on this" in page.content.decode()
+    assert Case.objects.get(id=case.id).claimed_at == old
+    version = Case.objects.get(id=case.id).version
+    response = clinician.client.post(f"/clinic/cases/{case.id}/keep/")
+    assert response.status_code == 302
+    kept = Case.objects.get(id=case.id)
+    assert kept.claimed_at > old + timedelta(minutes=1) and kept.version == version
+    event = AuditEvent.objects.get(case_id=case.id, action="case.claim_kept")
+    assert event.actor_id == clinician.user.pk
+
+
+def test_a_lapsed_claim_nobody_took_can_be_kept(
+    person_a: Persona, clinician: Persona, settings: Any
+) -> None:
+    case, version = _claimed_then_lapsed(person_a, clinician, settings)
+    assert "Your claim lapsed" in clinician.client.get(f"/clinic/cases/{case.id}/").content.decode()
+    clinician.client.post(f"/clinic/cases/{case.id}/keep/")
+    kept = Case.objects.get(id=case.id)
+    assert actions.claim_is_live(kept) and kept.version == version
+
+
+def test_only_the_claiming_clinician_can_keep_a_claim(
+    person_a: Persona, clinician: Persona, other_clinician: Persona, settings: Any
+) -> None:
+    case, _ = _claimed_then_lapsed(person_a, clinician, settings)
+    before = Case.objects.get(id=case.id).claimed_at
+    other_clinician.client.post(f"/clinic/cases/{case.id}/keep/")
+    with pytest.raises(actions.NotYours):
+        actions.keep_claim(audit=TEST_AUDIT, case_id=case.id, clinician=other_clinician.user)
+    assert Case.objects.get(id=case.id).claimed_at == before
+    assert not AuditEvent.objects.filter(action="case.claim_kept").exists()
 
 
 @pytest.mark.parametrize("who", ["person", "clinician"])
@@ -459,6 +514,6 @@ def test_a_verification_link_opened_elsewhere_asks_to_sign_in(
         )
     link = next(line for line in mail.outbox[-1].body.splitlines() if "/accounts/verify/" in line)
     other_browser = Client()
-    response = other_browser.get(link.replace("http://testserver", ""))
+    response = other_browser.post(link.replace("http://testserver", ""))
     assert response["Location"].startswith("/accounts/login/")
     assert "_auth_user_id" not in other_browser.session

@@ -84,6 +84,16 @@ def verify_email(*, audit: AuditContext, user: User) -> None:
 
 
 @transaction.atomic
+def reset_password(*, audit: AuditContext, user: User, password: str) -> None:
+    """The new password from a reset link (already validated by the form). The account's
+    sessions elsewhere end with it: Django signs out every session whose password hash is
+    now stale."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record(action="account.password_reset", actor=user, audit=audit)
+
+
+@transaction.atomic
 def create_clinician(*, audit: AuditContext, email: str, password: str, display_name: str) -> User:
     """A clinician account. The clinician must add a second factor before seeing any case."""
     if User.objects.filter(email__iexact=email).exists():
@@ -215,15 +225,25 @@ def accept_enrolment_code(
     return Enrolment.ACCEPTED, device
 
 
-@transaction.atomic
-def current_enrolment(*, user: User, device_id: int) -> TOTPDevice | None:
+def enrolment_in_progress(*, user: User, device_id: int) -> TOTPDevice | None:
     """The device being set up, while its set-up code is live and still bound to it; otherwise
-    None, and the device (whose set-up can no longer finish) is removed."""
-    issued = _locked_code(user)
+    None. A read only: showing a page changes nothing (see :func:`abandon_enrolment`)."""
+    issued = EnrolmentCode.objects.filter(user=user).first()
     if issued is not None and issued.device_id == device_id and issued.expires_at > timezone.now():
         return TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
-    TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).delete()
     return None
+
+
+@transaction.atomic
+def abandon_enrolment(*, audit: AuditContext, user: User, device_id: int) -> None:
+    """Remove a half-made device whose set-up can no longer finish (its code expired or was
+    replaced), when the clinician next submits the set-up page."""
+    issued = _locked_code(user)
+    if issued is not None and issued.device_id == device_id and issued.expires_at > timezone.now():
+        return  # still live: nothing to abandon
+    removed, _ = TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).delete()
+    if removed:
+        record(action="account.enrolment_abandoned", actor=user, audit=audit)
 
 
 @transaction.atomic

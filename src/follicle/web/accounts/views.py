@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -76,14 +77,24 @@ def check_email(request: HttpRequest) -> HttpResponse:
     return render(request, "follicle/accounts/check_email.html")
 
 
-@require_http_methods(["GET"])
-def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+def _link_user(uidb64: str, token: str) -> User | None:
+    """The account a verification link is for, if the link is still good (a read only)."""
     try:
         user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
     except (ValueError, TypeError, OverflowError, User.DoesNotExist):
         raise Http404("This link is not valid.") from None
-    if not email_verification_token.check_token(user, token):
+    return user if email_verification_token.check_token(user, token) else None
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link in the email opens a page with a button; only pressing it (a POST) confirms
+    the address, so a mail scanner that follows links confirms nothing and signs nobody in."""
+    user = _link_user(uidb64, token)
+    if user is None:
         return render(request, "follicle/accounts/verify_failed.html", status=400)
+    if request.method != "POST":
+        return render(request, "follicle/accounts/verify_confirm.html")
     actions.verify_email(audit=audit_context(request), user=user)
     if not request.user.is_authenticated and request.session.get(SIGNING_UP) == user.pk:
         # The browser that just chose the password opened the link: sign it in, keeping the
@@ -175,7 +186,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 def _restart(request: HttpRequest, message: str | None) -> HttpResponse:
     """Forget the set-up in progress and go back to the start of the second-factor page."""
-    del request.session[ENROLLING]
+    request.session.pop(ENROLLING, None)
     if message is not None:
         messages.error(request, message)
     return redirect("accounts:two_factor")
@@ -186,12 +197,18 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
     has only the password never sees a secret that the clinician might later confirm)."""
     enrolling = request.session.get(ENROLLING)
     device = (
-        actions.current_enrolment(user=user, device_id=enrolling) if enrolling is not None else None
+        actions.enrolment_in_progress(user=user, device_id=enrolling)
+        if enrolling is not None
+        else None
     )
-    if enrolling is not None and device is None:  # the code expired or was replaced meanwhile
-        if posted is not None:
+    if enrolling is not None and device is None and posted is not None:
+        # The code expired or was replaced meanwhile: the half-made device goes (on a submit;
+        # showing the page writes nothing). The app's code from the old page cannot count;
+        # a set-up code typed on the page shown since is tried as usual.
+        actions.abandon_enrolment(audit=audit_context(request), user=user, device_id=enrolling)
+        if "code" not in posted:
             return _restart(request, ENROLMENT_ERRORS[actions.Enrolment.NO_CODE])
-        del request.session[ENROLLING]
+        request.session.pop(ENROLLING)
     if device is None:
         code_form = EnrolmentCodeForm(posted)
         if code_form.is_bound and code_form.is_valid():
@@ -246,3 +263,20 @@ password_reset = limit_posts("password_reset", per_hour=settings.FOLLICLE_RESETS
         success_url=reverse_lazy("accounts:password_reset_done"),
     )
 )
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's reset page (the token moves from the URL into the session before the form is
+    shown, so it never leaks in a Referer), with the new password saved by an audited action."""
+
+    template_name = "follicle/accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[type-arg]
+        actions.reset_password(
+            audit=audit_context(self.request),
+            user=form.user,
+            password=form.cleaned_data["new_password1"],
+        )
+        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
+        return redirect(self.get_success_url())

@@ -19,12 +19,11 @@ SESSION_KEY = "follicle_answers"
 REVIEW_KEY = "follicle_review_key"
 
 
-def review_key(session: SessionBase) -> str:
+def review_key_of(session: SessionBase) -> str:
+    """The idempotency key of the answers in this session (a read: the key is made when the
+    answers are saved). A session from before keys were made there gets a fresh one each time."""
     key = session.get(REVIEW_KEY)
-    if not isinstance(key, str):
-        key = str(uuid.uuid4())
-        session[REVIEW_KEY] = key
-    return key
+    return key if isinstance(key, str) else str(uuid.uuid4())
 
 
 def answers_of(session: SessionBase) -> RawAnswers:
@@ -56,8 +55,8 @@ def save_step(
     errors = flow.errors_for(knowledge, answers, {i.id for i in step.items})
     invalid = {field.split(".", 1)[0] for field in errors}
     kept = {k: v for k, v in answers.items() if k not in invalid}
-    if kept != answers_of(session):
-        session.pop(REVIEW_KEY, None)
+    if kept != answers_of(session) or not isinstance(session.get(REVIEW_KEY), str):
+        session[REVIEW_KEY] = str(uuid.uuid4())  # new answers, a new review request
     session[SESSION_KEY] = kept
     return StepOutcome(answers=answers, entered=entered, errors=errors)
 

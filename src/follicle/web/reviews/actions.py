@@ -25,6 +25,7 @@ from follicle.knowledge.contract import STATUSES
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record
 from follicle.web.audit.context import AuditContext
+from follicle.web.reviews import queue
 from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.models import CLOSED, Case, Message, MessageKind, Plan, Status
 
@@ -58,7 +59,7 @@ class PlanInvalid(ReviewError):
 
 
 def _lapse() -> Any:
-    return timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES)
+    return queue.lapse_cutoff()
 
 
 def _notify(person: User, subject: str, body_lead: str, audit: AuditContext, case: Case) -> None:
@@ -111,36 +112,19 @@ def request_review(
     return case
 
 
-def release_lapsed_claims(*, audit: AuditContext) -> int:
-    """Return cases whose claim lapsed to the queue (each release audited)."""
-    lapsed = list(
-        Case.objects.filter(status=Status.IN_REVIEW, claimed_at__lt=_lapse()).values_list(
-            "id", flat=True
-        )
-    )
-    released = 0
-    for case_id in lapsed:
-        with transaction.atomic():
-            if Case.objects.filter(
-                id=case_id, status=Status.IN_REVIEW, claimed_at__lt=_lapse()
-            ).update(
-                status=Status.SUBMITTED, claimed_by=None, claimed_at=None, version=F("version") + 1
-            ):
-                record(action="case.claim_lapsed", audit=audit, actor=None, case_id=case_id)
-                released += 1
-    return released
-
-
 def claim(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
-    """Take a case from the queue. Exactly one of several simultaneous claims succeeds."""
+    """Take a case from the queue. Exactly one of several simultaneous claims succeeds.
+
+    A claim that lapsed is not released by anyone: the case simply reads as waiting (see
+    :func:`claimable`) until someone claims it here. Taking over a colleague's lapsed claim is
+    recorded with whose claim it was; the update requires that very claim, so the record is
+    exact even when several clinicians try at once.
+    """
     with transaction.atomic():
+        taken_over: int | None = None
         updated = (
             Case.objects.filter(id=case_id)
-            .filter(
-                Q(status=Status.SUBMITTED)
-                | Q(status=Status.IN_REVIEW, claimed_at__lt=_lapse())
-                | Q(status=Status.IN_REVIEW, claimed_by=clinician)
-            )
+            .filter(Q(status=Status.SUBMITTED) | Q(status=Status.IN_REVIEW, claimed_by=clinician))
             .update(
                 status=Status.IN_REVIEW,
                 claimed_by=clinician,
@@ -149,10 +133,31 @@ def claim(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
             )
         )
         if not updated:
+            holder = (
+                Case.objects.filter(id=case_id, status=Status.IN_REVIEW, claimed_at__lt=_lapse())
+                .values_list("claimed_by_id", flat=True)
+                .first()
+            )
+            if holder is not None:
+                updated = Case.objects.filter(
+                    id=case_id, status=Status.IN_REVIEW, claimed_at__lt=_lapse(), claimed_by=holder
+                ).update(
+                    claimed_by=clinician,
+                    claimed_at=timezone.now(),
+                    version=F("version") + 1,
+                )
+                taken_over = holder
+        if not updated:
             raise AlreadyClaimed(
                 "Another clinician is reviewing this case, or it is already decided."
             )
-        record(action="case.claimed", actor=clinician, case_id=case_id, audit=audit)
+        record(
+            action="case.claimed",
+            actor=clinician,
+            case_id=case_id,
+            audit=audit,
+            detail={"lapsed_claim_of": taken_over} if taken_over is not None else None,
+        )
 
 
 def release(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
@@ -201,15 +206,23 @@ def claimable(case: Case) -> bool:
     )
 
 
-def touch_claim(*, case_id: uuid.UUID, clinician: User) -> bool:
-    """Keep a working clinician's claim alive: opening the case renews it. A claim that lapsed
-    but that nobody else took is simply renewed; the version does not change, because the case
-    did not."""
-    return bool(
-        Case.objects.filter(id=case_id, status=Status.IN_REVIEW, claimed_by=clinician).update(
-            claimed_at=timezone.now()
-        )
-    )
+def claim_until(case: Case) -> Any:
+    """When the case's claim lapses (None if nobody holds it)."""
+    if case.claimed_at is None:
+        return None
+    return case.claimed_at + timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES)
+
+
+def keep_claim(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
+    """ "Keep working on this": the clinician's claim runs for the full time again. A claim that
+    lapsed but that nobody else took is simply renewed; the version does not change, because
+    the case did not. Opening a case never renews its claim (a read writes nothing)."""
+    with transaction.atomic():
+        if not Case.objects.filter(
+            id=case_id, status=Status.IN_REVIEW, claimed_by=clinician
+        ).update(claimed_at=timezone.now()):
+            raise NotYours("You are not reviewing this case.")
+        record(action="case.claim_kept", actor=clinician, case_id=case_id, audit=audit)
 
 
 def _differs(status: str, order: int, draft_option: dict[str, Any]) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from follicle.web.reviews.models import Case, Status
 
@@ -39,6 +41,24 @@ def _decode(cursor: str) -> tuple[int, datetime, uuid.UUID] | None:
         return int(priority), datetime.fromisoformat(submitted_at), uuid.UUID(case_id)
     except (signing.BadSignature, ValueError, TypeError):
         return None
+
+
+def lapse_cutoff() -> datetime:
+    """A claim made before this moment has lapsed."""
+    return timezone.now() - timedelta(minutes=settings.FOLLICLE_CLAIM_MINUTES)
+
+
+def lapsed(clinician: Any, size: int | None = None) -> list[Case]:
+    """Cases whose claim lapsed (other clinicians' claims): anyone may take them. Nobody
+    releases them back to the queue (reading the queue writes nothing); they are shown on the
+    first page, red flags first, read through the ``case_claim_expiry`` index."""
+    size = size or settings.FOLLICLE_QUEUE_PAGE_SIZE
+    return list(
+        Case.objects.filter(status=Status.IN_REVIEW, claimed_at__lt=lapse_cutoff())
+        .exclude(claimed_by=clinician)
+        .only("id", "priority", "submitted_at", "claimed_at")
+        .order_by("priority", "submitted_at", "id")[:size]
+    )
 
 
 def waiting() -> QuerySet[Case]:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("clinic/", views.queue_view, name="queue"),
     path("clinic/cases/<uuid:case_id>/", views.review, name="review"),
     path("clinic/cases/<uuid:case_id>/claim/", views.claim, name="claim"),
+    path("clinic/cases/<uuid:case_id>/keep/", views.keep, name="keep"),
     path("clinic/cases/<uuid:case_id>/release/", views.release, name="release"),
     path("clinic/cases/<uuid:case_id>/refer/", views.reply, {"which": "refer"}, name="refer"),
     path("clinic/cases/<uuid:case_id>/ask/", views.reply, {"which": "ask"}, name="ask"),

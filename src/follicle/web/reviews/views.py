@@ -145,17 +145,19 @@ def _plan_rows(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @require_GET
 @clinician_required
 def queue_view(request: HttpRequest) -> HttpResponse:
-    actions.release_lapsed_claims(audit=audit_context(request))
     clinician = _user(request)
     page = queue.page(request.GET.get("after"))
+    lapsed = queue.lapsed(clinician) if not request.GET.get("after") else []
     mine = Case.objects.filter(
         claimed_by=clinician, status__in=[Status.IN_REVIEW, Status.NEEDS_INFORMATION]
     ).order_by("priority", "submitted_at")
-    actions.record_queue_view(audit=audit_context(request), case_ids=[c.id for c in page.rows])
+    actions.record_queue_view(
+        audit=audit_context(request), case_ids=[c.id for c in [*lapsed, *page.rows]]
+    )
     return render(
         request,
         "follicle/reviews/queue.html",
-        {"page": page, "mine": mine},
+        {"page": page, "lapsed": lapsed, "mine": mine},
     )
 
 
@@ -202,8 +204,6 @@ def _render_review(
     page is refused rather than applied to a case that changed underneath it."""
     clinician = _user(request)
     mine = case.status == Status.IN_REVIEW and case.claimed_by_id == clinician.pk
-    if mine and request.method == "GET":
-        actions.touch_claim(case_id=case.id, clinician=clinician)
     kept = bool(side) or (plan_form is not None and plan_form.is_bound)
     actions.record_read(audit=audit_context(request), case_id=case.id, what="clinician")
     draft = _draft(case)
@@ -214,6 +214,8 @@ def _render_review(
         "draft": draft,
         "plan_form": plan_form or PlanForm(options=draft),
         "mine": mine,
+        "claim_until": actions.claim_until(case) if mine else None,
+        "claim_lapsed": mine and not actions.claim_is_live(case),
         "kept": kept and not mine,
         "claimable": actions.claimable(case) and not mine,
         "plans": [(p, _plan_rows(p.options)) for p in case.plans.select_related("signed_by")],
@@ -289,6 +291,13 @@ def _act(
 @clinician_required
 def claim(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     return _act(request, case_id, actions.claim, "The case is yours to review.")
+
+
+@require_POST
+@clinician_required
+def keep(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """ "Keep working on this": the claim runs for the full time again."""
+    return _act(request, case_id, actions.keep_claim, "You have the case for another while.")
 
 
 @require_POST
