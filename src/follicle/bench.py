@@ -151,12 +151,11 @@ def bench_web() -> None:
         urls = _bench_urls()
         with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
             client = Client()
+            from follicle.bench_support import store_in_session
             from follicle.engine import EXAMPLE
             from follicle.web.assessment.actions import SESSION_KEY
 
-            session = client.session
-            session[SESSION_KEY] = dict(EXAMPLE)
-            session.save()
+            store_in_session(client, **{SESSION_KEY: dict(EXAMPLE)})
             requests = int(os.environ.get("FOLLICLE_BENCH_REQUESTS", "300"))
             for url in ("/bench-bare/", "/assessment/about_you/", "/assessment/result/"):
                 assert client.get(url).status_code == 200, url
@@ -230,18 +229,12 @@ def bench_queue() -> None:
     from django.test import Client, override_settings
     from django.utils import timezone
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from follicle.web.accounts.models import Role, User
+    from follicle.bench_support import bench_accounts, bulk_cases, store_in_session
     from follicle.web.reviews import queue
-    from follicle.web.reviews.bulk import bulk_cases
 
     call_command("migrate", verbosity=0)
-    person = User.objects.create_user(email="bench-person@example.org", password=None)
-    clinician = User.objects.create_user(
-        email="bench-doc@example.org", password=None, role=Role.CLINICIAN
-    )
-    device = TOTPDevice.objects.create(user=clinician, name="bench", confirmed=True)
+    person, clinician, device = bench_accounts()
     bulk_cases(person, QUEUE_CASES, start=timezone.now() - timedelta(days=365))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -249,9 +242,7 @@ def bench_queue() -> None:
     with override_settings(ROOT_URLCONF=urls, ALLOWED_HOSTS=["testserver"]):
         client = Client()
         client.force_login(clinician, backend="django.contrib.auth.backends.ModelBackend")
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+        store_in_session(client, **{DEVICE_ID_SESSION_KEY: device.persistent_id})
         assert client.get("/clinic/").status_code == 200
         requests = int(os.environ.get("FOLLICLE_BENCH_REQUESTS", "300"))
         baseline = _summary(_timings(lambda _: client.get("/bench-bare/"), range(requests)))

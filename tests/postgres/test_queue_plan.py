@@ -7,8 +7,8 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
+from follicle.bench_support import bulk_cases
 from follicle.web.reviews import queue
-from follicle.web.reviews.bulk import bulk_cases
 from tests.reviews.conftest import make_person
 
 
@@ -34,3 +34,12 @@ def test_the_first_and_a_later_page_use_the_index() -> None:
         plan = plan_of(sql, params)
         assert "case_queue_order" in plan, plan
         assert "Seq Scan" not in plan, plan
+
+
+def test_the_lapsed_claims_shown_above_the_queue_use_the_claim_index() -> None:
+    fill(30_000)
+    rows = queue.lapsed_query(make_person("reader@example.org"), 50)
+    sql, params = rows.query.sql_with_params()
+    plan = plan_of(sql, params)
+    assert "case_claim_expiry" in plan, plan
+    assert "Seq Scan" not in plan, plan

@@ -9,7 +9,6 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
-from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
+from follicle.web import session_markers as markers
 from follicle.web.accounts import actions
 from follicle.web.accounts.forms import (
     EmailAuthenticationForm,
@@ -31,10 +31,7 @@ from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
-from follicle.web.middleware import SIGNED_IN_AT
 from follicle.web.ratelimit import limit_posts
-
-SIGNING_UP = "follicle_signing_up"
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -60,8 +57,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
         # The same page whether or not the address already had an account (see sign_up).
         # Only this browser, holding this marker, is signed in when the link is opened.
-        request.session[SIGNING_UP] = user.pk if user is not None else None
-        request.session["follicle_next"] = _safe_next(request, "")
+        markers.mark_signing_up(
+            request.session,
+            user_id=user.pk if user is not None else None,
+            next_path=_safe_next(request, ""),
+        )
         return redirect("accounts:check_email")
     status = form_status(form)
     return render(
@@ -96,18 +96,18 @@ def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "follicle/accounts/verify_confirm.html")
     actions.verify_email(audit=audit_context(request), user=user)
-    if not request.user.is_authenticated and request.session.get(SIGNING_UP) == user.pk:
+    if not request.user.is_authenticated and markers.signing_up(request.session) == user.pk:
         # The browser that just chose the password opened the link: sign it in, keeping the
         # answers and the pending review in its session.
-        request.session.pop(SIGNING_UP)
+        markers.forget_signing_up(request.session)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if not request.user.is_authenticated or request.user.pk != user.pk:
         messages.success(request, "Your email address is confirmed. Please sign in.")
-        after = request.session.get("follicle_next", "")
+        after = markers.next_path(request.session)
         login_url = reverse("accounts:login")
         return redirect(f"{login_url}?{urlencode({'next': after})}" if after else login_url)
     messages.success(request, "Your email address is confirmed.")
-    return redirect(request.session.pop("follicle_next", "") or "accounts:home")
+    return redirect(markers.take_next_path(request.session) or "accounts:home")
 
 
 class LoginView(auth_views.LoginView):
@@ -117,7 +117,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)  # login() has already given a new session key
-        self.request.session.pop(SIGNED_IN_AT, None)  # the absolute limit counts from now
+        markers.restart_session_clock(self.request.session)
         return response
 
 
@@ -132,9 +132,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("admin:index")
     return redirect("reviews:my_cases")
 
-
-#: The authenticator being set up in this session, once its set-up code was accepted.
-ENROLLING = "follicle_enrolling_device"
 
 #: What each refused set-up step says (on the field of that step).
 ENROLMENT_ERRORS = {
@@ -186,7 +183,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 def _restart(request: HttpRequest, message: str | None) -> HttpResponse:
     """Forget the set-up in progress and go back to the start of the second-factor page."""
-    request.session.pop(ENROLLING, None)
+    markers.forget_enrolling(request.session)
     if message is not None:
         messages.error(request, message)
     return redirect("accounts:two_factor")
@@ -195,7 +192,7 @@ def _restart(request: HttpRequest, message: str | None) -> HttpResponse:
 def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpResponse:
     """Two steps: the out-of-band set-up code, and only then the app's secret (so someone who
     has only the password never sees a secret that the clinician might later confirm)."""
-    enrolling = request.session.get(ENROLLING)
+    enrolling = markers.enrolling(request.session)
     device = (
         actions.enrolment_in_progress(user=user, device_id=enrolling)
         if enrolling is not None
@@ -208,7 +205,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
         actions.abandon_enrolment(audit=audit_context(request), user=user, device_id=enrolling)
         if "code" not in posted:
             return _restart(request, ENROLMENT_ERRORS[actions.Enrolment.NO_CODE])
-        request.session.pop(ENROLLING)
+        markers.forget_enrolling(request.session)
     if device is None:
         code_form = EnrolmentCodeForm(posted)
         if code_form.is_bound and code_form.is_valid():
@@ -216,7 +213,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
                 audit=audit_context(request), user=user, code=code_form.cleaned_data["code"]
             )
             if made is not None:
-                request.session[ENROLLING] = made.pk
+                markers.mark_enrolling(request.session, made.pk)
                 return redirect("accounts:two_factor")
             code_form.add_error("code", ENROLMENT_ERRORS[outcome])
         return render(
@@ -234,7 +231,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
             token=form.cleaned_data["token"],
         )
         if confirmed is not None:
-            del request.session[ENROLLING]
+            markers.forget_enrolling(request.session)
             otp_login(request, confirmed)
             messages.success(request, "Your authenticator app is set up.")
             return redirect("accounts:home")
@@ -278,5 +275,5 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
             user=form.user,
             password=form.cleaned_data["new_password1"],
         )
-        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
+        markers.forget_reset_token(self.request.session)
         return redirect(self.get_success_url())

@@ -104,7 +104,10 @@ def result(request: HttpRequest) -> HttpResponse:
     if not isinstance(outcome, AssessmentResult):
         pending = flow.first_incomplete_step(knowledge, answers)
         return redirect("assessment:step", step_id=(pending or flow.steps(knowledge)[0]).id)
-    context = {**result_page(knowledge, outcome), "review_key": actions.review_key_of(request.session)}
+    context = {
+        **result_page(knowledge, outcome),
+        "review_key": actions.review_key_of(request.session),
+    }
     return render(request, "follicle/assessment/result.html", context)
 
 

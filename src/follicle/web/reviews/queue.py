@@ -52,8 +52,11 @@ def lapsed(clinician: Any, size: int | None = None) -> list[Case]:
     """Cases whose claim lapsed (other clinicians' claims): anyone may take them. Nobody
     releases them back to the queue (reading the queue writes nothing); they are shown on the
     first page, red flags first, read through the ``case_claim_expiry`` index."""
-    size = size or settings.FOLLICLE_QUEUE_PAGE_SIZE
-    return list(
+    return list(lapsed_query(clinician, size or settings.FOLLICLE_QUEUE_PAGE_SIZE))
+
+
+def lapsed_query(clinician: Any, size: int) -> QuerySet[Case]:
+    return (
         Case.objects.filter(status=Status.IN_REVIEW, claimed_at__lt=lapse_cutoff())
         .exclude(claimed_by=clinician)
         .only("id", "priority", "submitted_at", "claimed_at")

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from follicle.knowledge import default_knowledge
+from follicle.web import session_markers as markers
 from follicle.web.accounts.models import Role, User
 from follicle.web.accounts.permissions import clinician_required, person_required
 from follicle.web.assessment.actions import answers_of
@@ -24,8 +25,6 @@ from follicle.web.form_status import form_status
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.forms import AnswerForm, MessageForm, PlanForm, RequestReviewForm
 from follicle.web.reviews.models import Case, Status
-
-PENDING = "follicle_pending_review"
 
 
 def _user(request: HttpRequest) -> User:
@@ -43,10 +42,11 @@ def request_review(request: HttpRequest) -> HttpResponse:
     form = RequestReviewForm(request.POST)
     if not form.is_valid():
         return redirect("assessment:result")
-    request.session[PENDING] = {
-        "note": form.cleaned_data["note"],
-        "key": str(form.cleaned_data["idempotency_key"]),
-    }
+    markers.keep_pending_review(
+        request.session,
+        note=form.cleaned_data["note"],
+        key=str(form.cleaned_data["idempotency_key"]),
+    )
     if not request.user.is_authenticated:
         return redirect(f"{reverse('accounts:signup')}?next={reverse('reviews:confirm')}")
     if _user(request).role != Role.PERSON:
@@ -58,7 +58,7 @@ def request_review(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest) -> HttpResponse:
     """Check and send: the answers in this session go to a clinician."""
     person = _user(request)
-    pending = request.session.get(PENDING)
+    pending = markers.pending_review(request.session)
     answers = answers_of(request.session)
     if not pending or not answers:
         messages.info(request, "There is nothing waiting to be sent. Take the assessment first.")
@@ -78,7 +78,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
         except actions.ReviewError as error:
             messages.error(request, str(error))
             return redirect("assessment:start")
-        request.session.pop(PENDING, None)
+        markers.forget_pending_review(request.session)
         return redirect("reviews:my_case", case_id=case.id)
     return render(request, "follicle/reviews/confirm.html", {"note": pending.get("note", "")})
 
