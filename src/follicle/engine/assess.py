@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import compiled
-from follicle.engine.result import AssessmentResult, new_result
+from follicle.engine.result import AssessmentResult
 from follicle.engine.rules.contributing_factors import find_contributing_factors
 from follicle.engine.rules.exosomes import check_exosome_criteria
 from follicle.engine.rules.likely_conditions import weigh_conditions
@@ -46,7 +46,7 @@ def assess(answers: Answers, knowledge: Knowledge) -> AssessmentResult:
         trace=trace,
     )
     ranked = rank_options(options, data.ranks_after, trace)
-    return new_result(
+    return AssessmentResult(
         engine_version=ENGINE_VERSION,
         knowledge_version=knowledge.version,
         route=route,

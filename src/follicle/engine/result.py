@@ -8,9 +8,7 @@ answers and knowledge version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 
@@ -26,6 +24,8 @@ from follicle.knowledge.contract import (
 
 # Plain frozen dataclasses: the engine builds thousands of these per second, and its own output
 # needs no validation. Pydantic still serialises them (fast, in Rust) and gives the JSON schema.
+# A faster constructor (a twin class built with exec, then __class__ swapped) saved about 10% of
+# an end-to-end assessment and under 1% of a result page: not worth the cleverness (docs/engine.md).
 # Immutability is load-bearing: results share objects worked out once per knowledge version
 # (likely conditions, contributing factors, exosome criteria), so changing one in place would
 # change every later result.
@@ -159,42 +159,3 @@ class AssessmentResult:
 
 
 RESULT_ADAPTER: TypeAdapter[AssessmentResult] = TypeAdapter(AssessmentResult)
-
-
-_T = TypeVar("_T")
-
-
-def fast_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor for the frozen dataclass ``cls`` that is several times faster than calling it.
-
-    A frozen dataclass's ``__init__`` sets every field through ``object.__setattr__``, about a
-    tenth of a microsecond per field, and every assessment builds twelve options of twelve
-    fields each. This constructor makes the object as an instance of a private twin class with
-    the same slots that allows setting (so each field is one plain slot store), then turns it
-    into ``cls``, whose ``__setattr__`` refuses every change. Python allows changing an object's
-    class when both classes have the same slots, hence the same layout. The class itself is
-    untouched, so calling it, ``dataclasses.replace``, copy, pickle and Pydantic validation all
-    work as usual. ``tests/engine/test_trace_and_determinism.py`` checks that results made
-    this way equal, and are as immutable as, those made by the class.
-    """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    # Not a subclass: it must not inherit the refusing __setattr__.
-    builder = type(f"_{cls.__name__}Builder", (), {"__slots__": cls.__slots__})  # type: ignore[attr-defined]
-    namespace: dict[str, Any] = {"_builder": builder, "_new": object.__new__, "_cls": cls}
-    source = (
-        f"def make_{cls.__name__}(*, {', '.join(names)}):\n"
-        "    self = _new(_builder)\n"
-        + "".join(f"    self.{n} = {n}\n" for n in names)
-        + "    self.__class__ = _cls\n"
-        "    return self\n"
-    )
-    exec(source, namespace)  # noqa: S102 - our own field names only, as dataclasses does
-    made: Callable[..., _T] = namespace[f"make_{cls.__name__}"]
-    return made
-
-
-#: The constructors the engine calls on every assessment.
-new_option = fast_constructor(Option)
-new_red_flag = fast_constructor(RedFlagOut)
-new_in_person_advice = fast_constructor(InPersonAdvice)
-new_result = fast_constructor(AssessmentResult)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge, CompiledTreatment
-from follicle.engine.result import CostProjection, Criterion, Option, new_option
+from follicle.engine.result import CostProjection, Criterion, Option
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import EXOSOMES, Route, Status, Tier
 from follicle.money import dollars
@@ -138,7 +138,7 @@ class Draft:
         """The finished option, once the ranking rule has placed it."""
         compiled = self.compiled
         assert self.status is not None
-        return new_option(
+        return Option(
             treatment=self.id,
             name=compiled.treatment.name,
             tier=self.tier,

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 from follicle.engine.answers import Answers
 from follicle.engine.compiled import CompiledKnowledge
-from follicle.engine.result import (
-    InPersonAdvice,
-    LikelyCondition,
-    RedFlagOut,
-    new_in_person_advice,
-    new_red_flag,
-)
+from follicle.engine.result import InPersonAdvice, LikelyCondition, RedFlagOut
 from follicle.engine.trace import Trace
 from follicle.knowledge.contract import Route
 
@@ -51,7 +45,7 @@ def raise_red_flags(
             triggered_by = tuple(dict.fromkeys([*triggered_by, *condition_reads[condition]]))
         trace.fire(f"red_flag.{flag.id}", triggered_by)
         raised.append(
-            new_red_flag(
+            RedFlagOut(
                 id=flag.id,
                 name=flag.name,
                 urgency=flag.urgency,
@@ -87,7 +81,7 @@ def in_person_advice(red_flags: tuple[RedFlagOut, ...], trace: Trace) -> InPerso
         "routine": "Please book a routine appointment with a doctor.",
     }[most_urgent]
     trace.fire("in_person.advice", ())
-    return new_in_person_advice(
+    return InPersonAdvice(
         summary=(
             f"Some of your answers need a clinician to see you in person before any treatment is "
             f"chosen. {when} This is not a diagnosis."
