@@ -67,10 +67,14 @@ def test_digits_from_other_scripts_are_not_read_as_numbers(client: Client) -> No
     assert 'value="४५"' in response.content.decode()  # kept as typed, with its error
 
 
-def test_the_valid_part_of_a_step_with_an_error_is_kept(client: Client) -> None:
-    client.post("/assessment/about_you/", {"age": "40", "sex": "unicorn"})
+def test_a_step_with_an_error_changes_nothing_and_comes_back_as_typed(client: Client) -> None:
+    client.post("/assessment/about_you/", STEP_FORMS["about_you"])
+    response = client.post("/assessment/about_you/", {"age": "41", "sex": "unicorn"})
+    assert response.status_code == 422
+    assert 'value="41"' in response.content.decode()  # what was typed is on the page
     html = client.get("/assessment/about_you/").content.decode()
-    assert 'value="40"' in html
+    assert 'value="34"' in html  # the saved answers are as they were
+    assert 'value="41"' not in html
 
 
 def test_skip_logic_is_applied_on_the_server(client: Client) -> None:

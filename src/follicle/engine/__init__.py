@@ -12,7 +12,13 @@ from follicle.engine.costs import HORIZONS, CostPlan, plan_for, project_cost, pr
 from follicle.engine.examples import EXAMPLE
 from follicle.engine.generate import random_answers
 from follicle.engine.result import AssessmentResult, CostProjection, Option
-from follicle.engine.validation import FieldError, InvalidAnswers, validate, validated
+from follicle.engine.validation import (
+    FieldError,
+    InvalidAnswers,
+    validate,
+    validate_value,
+    validated,
+)
 
 __all__ = [
     "ENGINE_VERSION",
@@ -34,5 +40,6 @@ __all__ = [
     "random_answers",
     "run",
     "validate",
+    "validate_value",
     "validated",
 ]

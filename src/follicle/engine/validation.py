@@ -7,6 +7,11 @@ reach the rules: :func:`validate` returns either :class:`Answers` or the list of
 Skip logic is applied in questionnaire order over the answers already accepted, so a hidden
 question that was answered anyway is reported, and a question whose visibility depends on an
 invalid answer is not judged at all (one mistake does not cascade into several).
+:func:`validate_value` judges one answer on its own (its type, its codes, the widest range its
+question allows), for a form that must not keep a value before the rest is answered.
+
+What a message repeats of the input (an unknown code, key or question id) is cut to
+``SHOWN_CHARACTERS``, so a hostile value of megabytes never comes back at full length.
 """
 
 from __future__ import annotations
@@ -38,6 +43,15 @@ class InvalidAnswers(Exception):
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = errors
         super().__init__("; ".join(map(str, errors)))
+
+
+#: The most characters of a person's input a message repeats.
+SHOWN_CHARACTERS = 40
+
+
+def shown(text: str) -> str:
+    """``text`` as a message may repeat it: at most ``SHOWN_CHARACTERS``, marked when cut."""
+    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
 
 
 def _is_int(value: object) -> bool:
@@ -74,8 +88,10 @@ class _Parser:
     (the one list ``validate`` returns)."""
 
     def __init__(
-        self, treatment_names: dict[str, str], accepted: Answers, errors: list[FieldError]
+        self, treatment_names: dict[str, str], accepted: Answers | None, errors: list[FieldError]
     ) -> None:
+        """``accepted``: the earlier answers, or ``None`` to judge a value on its own (every
+        option counts as offered, and a number may take the widest range of its question)."""
         self.treatment_names = treatment_names
         self.accepted = accepted
         self.errors = errors
@@ -89,7 +105,10 @@ class _Parser:
             self.fail(item.id, _range_message(item))
             return None
         assert isinstance(raw, int)
-        low, high, message = compiled_item.range_for(self.accepted)
+        if self.accepted is None:
+            low, high, message = _widest_range(compiled_item)
+        else:
+            low, high, message = compiled_item.range_for(self.accepted)
         if not low <= raw <= high:
             self.fail(item.id, message or _range_message(item))
             return None
@@ -98,12 +117,12 @@ class _Parser:
     def code(self, compiled_item: CompiledItem, raw: object, field: str) -> str | None:
         item = compiled_item.item
         if not isinstance(raw, str) or raw not in compiled_item.codes:
-            shown = raw if isinstance(raw, str) else type(raw).__name__
+            what = shown(raw) if isinstance(raw, str) else type(raw).__name__
             self.fail(
-                field, f"“{shown}” is not one of the answers. Choose from: {_quote(item.codes)}."
+                field, f"“{what}” is not one of the answers. Choose from: {_quote(item.codes)}."
             )
             return None
-        if not compiled_item.shows(raw, self.accepted):
+        if self.accepted is not None and not compiled_item.shows(raw, self.accepted):
             self.fail(field, f"“{raw}” does not apply given your earlier answers; leave it out.")
             return None
         return raw
@@ -146,10 +165,12 @@ class _Parser:
         ok = True
         for key in sorted(raw, key=str):
             value = raw[key]
-            field = f"{item.id}.{key}"
+            field = f"{item.id}.{shown(str(key))}"
             if key not in self.treatment_names:
                 known = _quote(tuple(self.treatment_names))
-                self.fail(field, f"“{key}” is not a treatment we know. Use one of: {known}.")
+                self.fail(
+                    field, f"“{shown(str(key))}” is not a treatment we know. Use one of: {known}."
+                )
                 ok = False
                 continue
             if item.type == "months_by_treatment":
@@ -198,7 +219,7 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     engine_data = compiled(knowledge)
     known = engine_data.item_ids
     errors = [
-        FieldError(str(key), "This is not a question in the assessment; remove it.")
+        FieldError(shown(str(key)), "This is not a question in the assessment; remove it.")
         for key in raw
         if key not in known
     ]
@@ -236,6 +257,35 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     if errors:
         return errors
     return Answers.of(accepted)
+
+
+def _widest_range(compiled_item: CompiledItem) -> tuple[int, int, str | None]:
+    """The lowest and highest numbers the question allows under any earlier answers."""
+    item = compiled_item.item
+    assert item.minimum is not None and item.maximum is not None
+    lows = [item.minimum, *(limit.minimum for limit, _ in compiled_item.limits)]
+    highs = [item.maximum, *(limit.maximum for limit, _ in compiled_item.limits)]
+    return min(lows), max(highs), None
+
+
+def validate_value(field: str, raw: object, knowledge: Knowledge) -> list[FieldError]:
+    """What is wrong with ``raw`` as the answer to question ``field``, judged on its own.
+
+    The checks :func:`validate` makes of the value itself (its type, known codes and
+    treatments, no repeats, "None of these" alone, a number within the widest range the
+    question allows), without the earlier answers: skip logic, a range narrowed by another
+    answer and a missing answer (``None`` included) are :func:`validate`'s to judge. So a value refused here is
+    refused by :func:`validate` in any answers, and none that :func:`validate` accepts is
+    refused here.
+    """
+    engine_data = compiled(knowledge)
+    compiled_item = next((i for i in engine_data.items if i.item.id == field), None)
+    if compiled_item is None:
+        return [FieldError(shown(field), "This is not a question in the assessment; remove it.")]
+    errors: list[FieldError] = []
+    if raw is not None:  # None is no answer, as in validate
+        _Parser(engine_data.treatment_names, None, errors).parse(compiled_item, raw)
+    return errors
 
 
 def validated(raw: object, knowledge: Knowledge) -> Answers:

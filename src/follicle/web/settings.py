@@ -138,6 +138,13 @@ FOLLICLE_RESETS_PER_HOUR = env.integer("FOLLICLE_RESETS_PER_HOUR", 10)
 # throttling of wrong codes and the set-up code's own limit of wrong guesses).
 FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = env.integer("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", 30)
 
+# Requests: no form here takes more than a few kilobytes, so a form post over 512 KiB, with more
+# than 200 fields, or with a file in it is refused before any view runs (413 or 400 pages,
+# follicle.web.errors) rather than read into memory and the session.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -287,7 +294,11 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # a refused request (4xx: too large, malformed, a bad host) is one line; faults keep theirs
+    "filters": {"refusals_in_one_line": {"()": "follicle.web.errors.RefusalsInOneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refusals_in_one_line"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"axes": {"level": "ERROR"}},  # axes would log the email address tried
 }

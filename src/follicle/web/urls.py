@@ -6,6 +6,8 @@ from django_otp.admin import OTPAdminSite
 
 admin.site.__class__ = OTPAdminSite  # the admin requires a verified second factor
 
+handler400 = "follicle.web.errors.bad_request"  # 400, or 413 for a request that is too large
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("follicle.web.accounts.urls")),

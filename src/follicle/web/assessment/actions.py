@@ -44,21 +44,29 @@ class StepOutcome:
 def save_step(
     *, session: SessionBase, knowledge: Knowledge, step: Step, get: Getter
 ) -> StepOutcome:
-    """Merge a submitted step into the session's answers.
+    """Merge a submitted step into the session's answers, all or nothing.
 
-    Answers of this step that are valid are kept even when another field has an error, so
-    nothing a person entered is lost; resubmitting the same step (a double click, the back
-    button) simply saves the same answers again.
+    Each answer this step would keep is checked on its own by the engine's validator (so a
+    value is judged even when the question it depends on is still unanswered), then the
+    answers together. Any error and the session is left as it was: the page comes back with
+    what was entered and a message by each field, so nothing typed is lost and nothing invalid
+    is stored. Resubmitting the same step (a double click, the back button) saves the same
+    answers again.
     """
     entered = flow.parse_step(knowledge, step, get)
     answers = flow.merge(knowledge, answers_of(session), step, entered)
-    errors = flow.errors_for(knowledge, answers, {i.id for i in step.items})
-    invalid = {field.split(".", 1)[0] for field in errors}
-    kept = {k: v for k, v in answers.items() if k not in invalid}
-    if kept != answers_of(session) or not isinstance(session.get(REVIEW_KEY), str):
+    order = [i.id for i in step.items]
+    errors = flow.errors_for(knowledge, answers, set(order))
+    mine = {k: v for k, v in answers.items() if k in order}
+    for field, message in flow.value_errors(knowledge, mine).items():
+        errors.setdefault(field, message)
+    errors = dict(sorted(errors.items(), key=lambda e: order.index(e[0].split(".", 1)[0])))
+    if errors:
+        return StepOutcome(answers=answers, entered=entered, errors=errors)
+    if answers != answers_of(session) or not isinstance(session.get(REVIEW_KEY), str):
         session[REVIEW_KEY] = str(uuid.uuid4())  # new answers, a new review request
-    session[SESSION_KEY] = kept
-    return StepOutcome(answers=answers, entered=entered, errors=errors)
+    session[SESSION_KEY] = answers
+    return StepOutcome(answers=answers, entered=entered, errors={})
 
 
 def clear_answers(*, session: SessionBase) -> None:

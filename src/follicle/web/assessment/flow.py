@@ -16,7 +16,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from follicle.engine import Answers, CompiledItem, FieldError, compiled_items, validate
+from follicle.engine import (
+    Answers,
+    CompiledItem,
+    FieldError,
+    compiled_items,
+    validate,
+    validate_value,
+)
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.questionnaire import Step
 
@@ -130,6 +137,15 @@ def errors_for(knowledge: Knowledge, answers: RawAnswers, item_ids: set[str]) ->
     if isinstance(result, Answers):
         return {}
     return {e.field: e.message for e in result if _belongs(e, item_ids)}
+
+
+def value_errors(knowledge: Knowledge, values: RawAnswers) -> dict[str, str]:
+    """The validator's messages for each value judged on its own (see ``validate_value``)."""
+    return {
+        e.field: e.message
+        for key, value in values.items()
+        for e in validate_value(key, value, knowledge)
+    }
 
 
 def visible_item_ids(knowledge: Knowledge, answers: RawAnswers) -> list[str]:

@@ -3,46 +3,18 @@ own numbers from scratch."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from follicle.knowledge import default_knowledge
+from follicle.web.fields import WholeNumberField
 
 UNITS = (
     ("month", "Paid every month (tablets, lotions)"),
     ("session", "Paid per session (clinic treatments)"),
     ("one_off", "Paid once (a device or an operation)"),
 )
-DIGITS = re.compile(r"[0-9]+")
-
-
-class WholeNumberField(forms.IntegerField):
-    """A whole number typed with the digits 0 to 9 (other scripts' digits, signs, decimals and
-    words are refused), with messages that name what the field is for."""
-
-    def __init__(self, *, label: str, what: str, example: int, lowest: int, highest: int) -> None:
-        super().__init__(
-            label=label,
-            min_value=lowest,
-            max_value=highest,
-            required=False,
-            error_messages={
-                "invalid": f"Enter {what} as a whole number using the digits 0 to 9, for example {example}.",
-                "min_value": f"Enter {what} of at least {lowest:,}.",
-                "max_value": f"Enter {what} of at most {highest:,}.",
-            },
-        )
-
-    def to_python(self, value: Any) -> int | None:
-        if value in self.empty_values:
-            return None
-        text = str(value).strip().replace(",", "")
-        if not DIGITS.fullmatch(text):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(text)
 
 
 def _treatment_choices() -> list[tuple[str, str]]:

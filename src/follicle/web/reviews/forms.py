@@ -8,6 +8,7 @@ from django import forms
 
 from follicle import labels
 from follicle.knowledge.contract import STATUSES
+from follicle.web.fields import LARGEST_STORED, WholeNumberField
 from follicle.web.reviews.actions import Decision
 
 STATUS_CHOICES = [(s, labels.STATUS[s]) for s in STATUSES]
@@ -24,7 +25,9 @@ class RequestReviewForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    case_version = WholeNumberField(
+        what="the case version", lowest=0, highest=LARGEST_STORED, widget=forms.HiddenInput
+    )
     instructions = forms.CharField(
         label="Instructions for the person",
         required=False,
@@ -48,10 +51,12 @@ class PlanForm(forms.Form):
                 choices=STATUS_CHOICES,
                 initial=option["status"],
             )
-            self.fields[f"order_{t}"] = forms.IntegerField(
+            self.fields[f"order_{t}"] = WholeNumberField(
                 label=f"Order of {option['name']}",
-                min_value=1,
-                max_value=len(options),
+                what="a place in the order",
+                lowest=1,
+                highest=len(options),
+                required=True,
                 initial=option["rank"],
                 error_messages={"required": "Give this option a place in the order."},
             )
@@ -90,7 +95,9 @@ class MessageForm(forms.Form):
     text = forms.CharField(
         label="Message", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
-    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    case_version = WholeNumberField(
+        what="the case version", lowest=0, highest=LARGEST_STORED, widget=forms.HiddenInput
+    )
 
 
 class AnswerForm(forms.Form):
