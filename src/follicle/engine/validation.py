@@ -50,8 +50,10 @@ SHOWN_CHARACTERS = 40
 
 
 def shown(text: str) -> str:
-    """``text`` as a message may repeat it: at most ``SHOWN_CHARACTERS``, marked when cut."""
-    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
+    """``text`` as a message may repeat it: at most ``SHOWN_CHARACTERS``, marked when cut, and
+    anything that cannot be written as UTF-8 (a lone surrogate from JSON's ``\\ud800``) as "?"."""
+    cut = text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
+    return cut.encode("utf-8", "replace").decode("utf-8")
 
 
 def _is_int(value: object) -> bool:
