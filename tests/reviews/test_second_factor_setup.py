@@ -7,7 +7,9 @@ confirms; an administrator who withdraws or replaces a code must be obeyed at on
 
 from __future__ import annotations
 
+import base64
 import io
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.web.accounts.actions import MAX_CODE_FAILURES, issue_enrolment_code
@@ -291,3 +294,28 @@ def test_a_raced_second_confirmation_is_told_it_is_already_done(db: None) -> Non
     assert second == (Enrolment.ALREADY_CONFIRMED, None)
     device.refresh_from_db()
     assert device.confirmed
+
+
+def _key_on_the_page(html: str) -> str:
+    match = re.search(r'<code class="secret" id="authenticator-key">([^<]*)</code>', html)
+    assert match is not None, "the set-up page shows no key for typing by hand"
+    return match.group(1)
+
+
+def test_it_shows_the_key_for_typing_by_hand_in_base32_and_a_code_made_from_it_is_accepted(
+    db: None,
+) -> None:
+    """What an authenticator app does with a key typed by hand: read it as base32 (spaces
+    ignored, any case) and make the time-based code from it. Nothing here reads the device."""
+    user = make_clinician("typist@example.org")
+    code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
+    client = _signed_in_with_password("typist@example.org")
+    client.post(TWO_FACTOR, {"code": code})
+    shown = _key_on_the_page(client.get(TWO_FACTOR).content.decode())
+    assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{1,4})*", shown), shown
+    typed = shown.replace(" ", "").lower()  # as a person might type it
+    key = base64.b32decode(typed.upper() + "=" * (-len(typed) % 8))
+    token = f"{totp(key, step=30, t0=0, digits=6):06d}"
+    assert client.post(TWO_FACTOR, {"token": token}).status_code == 302
+    assert TOTPDevice.objects.get(user=user).confirmed
+    assert client.get("/clinic/").status_code == 200

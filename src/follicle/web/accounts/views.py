@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -14,13 +13,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_decode
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
 from follicle.web import session_markers as markers
 from follicle.web.accounts import actions
+from follicle.web.accounts.authenticator import setup_display
 from follicle.web.accounts.forms import (
     EmailAuthenticationForm,
     EnrolmentCodeForm,
@@ -240,13 +239,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
         if outcome is actions.Enrolment.NO_CODE:  # replaced or expired since this page was shown
             return _restart(request, ENROLMENT_ERRORS[outcome])
         form.add_error("token", ENROLMENT_ERRORS[outcome])
-    qr = segno.make(device.config_url, error="m")
-    context = {
-        "form": form,
-        "qr": mark_safe(qr.svg_inline(scale=4, title="QR code for your authenticator app")),  # noqa: S308 - generated SVG
-        "secret": device.bin_key.hex(),
-        "config_url": device.config_url,
-    }
+    context = {"form": form, **setup_display(device)}
     return render(
         request, "follicle/accounts/two_factor_setup.html", context, status=form_status(form)
     )

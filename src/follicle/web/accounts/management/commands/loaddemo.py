@@ -15,6 +15,7 @@ from django.db import transaction
 from follicle.engine import EXAMPLE
 from follicle.knowledge import default_knowledge
 from follicle.web.accounts.actions import NotInProduction, create_demo_accounts
+from follicle.web.accounts.authenticator import key_for_typing
 from follicle.web.accounts.models import User
 from follicle.web.audit.context import OPERATOR_HELP, command_context
 from follicle.web.reviews.actions import request_review
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Demo accounts (development only):\n"
             f"  clinician {CLINICIAN} / {password}\n"
-            f"    authenticator key (add to any TOTP app): {device.config_url}\n"
+            f"    authenticator key (type it into any TOTP app): {key_for_typing(device)}\n"
+            f"    or as an address: {device.config_url}\n"
             f"  person    {PERSON} / {password}\n"
         )
