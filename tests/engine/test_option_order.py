@@ -56,7 +56,7 @@ def test_an_add_on_is_worth_discussing_alongside_current_treatment(knowledge: Kn
 def test_first_line_is_only_worth_discussing_when_pattern_loss_is_merely_possible(
     knowledge: Knowledge,
 ) -> None:
-    """Source: statpearls-te and phillips-2017: shedding after an illness is a different story."""
+    """Source: phillips-2017: shedding after an illness is a different story."""
     result = assess(
         knowledge,
         answers(

@@ -1,8 +1,8 @@
 """Shedding after a trigger: telogen effluvium, what to check, and medicines.
 
-Sources: phillips-2017 and statpearls-te (telogen effluvium after illness, birth, surgery,
-diets, stress, medicines), nhs-lothian-alopecia (ferritin, blood count, thyroid),
-medication-hair-loss-2023 (drug-induced shedding; do not stop a drug on your own).
+Sources: phillips-2017 (telogen effluvium after illness, birth, surgery, diets, stress,
+medicines), rebora-2019 (spread-out shedding without a bald patch), nhs-lothian-alopecia
+(ferritin, blood count, thyroid), medication-hair-loss-2023 (drug-induced shedding; do not stop a drug on your own).
 """
 
 from __future__ import annotations
