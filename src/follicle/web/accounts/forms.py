@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from follicle.web.accounts.models import User
+from follicle.web.accounts.models import User, normalise_email
 
 
 class SignupForm(forms.Form):
@@ -35,8 +35,7 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email: str = self.cleaned_data["email"].lower()
-        return email
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -6,10 +6,13 @@ role decides what a person may ever see; every view also checks the object itsel
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
@@ -19,13 +22,33 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Admin"
 
 
+def normalise_email(email: str) -> str:
+    """The one spelling of an address Follicle stores and looks up: trimmed, all lower case.
+    (The part before the @ may in theory be case-sensitive; no mail provider people use treats
+    it so, and two accounts for one inbox would be worse.)"""
+    return email.strip().lower()
+
+
+def email_clashes(accounts: Iterable[tuple[int, str]]) -> list[list[int]]:
+    """Groups of account ids whose addresses differ only in case (each group sorted, groups
+    in order of their first id): what must be resolved before one address means one account."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for pk, email in accounts:
+        groups[normalise_email(email)].append(pk)
+    return sorted(sorted(ids) for ids in groups.values() if len(ids) > 1)
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Sign-in (Django's ModelBackend) finds the account whatever the case typed."""
+        return self.get(email__iexact=normalise_email(username or ""))
 
     def _create(self, email: str, password: str | None, **extra: Any) -> User:
         if not email:
             raise ValueError("An email address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -58,8 +81,19 @@ class User(AbstractUser):
         constraints: ClassVar[list[models.BaseConstraint]] = [
             models.CheckConstraint(
                 condition=models.Q(role__in=[r.value for r in Role]), name="user_role_is_known"
-            )
+            ),
+            # One account per address whatever its case (on SQLite and PostgreSQL alike).
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_whatever_case",
+                violation_error_message="An account with this email address already exists.",
+            ),
         ]
+
+    def clean(self) -> None:
+        """Forms that edit an account (the admin's) store the address in its one spelling."""
+        super().clean()
+        self.email = normalise_email(self.email or "")
 
     @property
     def email_verified(self) -> bool:
