@@ -7,6 +7,7 @@ from django_otp.admin import OTPAdminSite
 admin.site.__class__ = OTPAdminSite  # the admin requires a verified second factor
 
 handler400 = "follicle.web.errors.bad_request"  # 400, or 413 for a request that is too large
+handler403 = "follicle.web.errors.permission_denied"  # 403, with the reason when it can be told
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -21,10 +21,11 @@ from follicle.web.accounts.permissions import clinician_required, person_require
 from follicle.web.assessment.actions import answers_of
 from follicle.web.assessment.presenters import answer_words
 from follicle.web.audit.context import audit_context
+from follicle.web.errors import ExplainedRefusal
 from follicle.web.form_status import form_status
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.forms import AnswerForm, MessageForm, PlanForm, RequestReviewForm
-from follicle.web.reviews.models import Case, Status
+from follicle.web.reviews.models import CLOSED, Case, Status
 
 
 def _user(request: HttpRequest) -> User:
@@ -169,12 +170,27 @@ def _visible_to(case: Case, clinician: User) -> bool:
     return case.plans.filter(signed_by=clinician).exists()
 
 
+def _taken(case: Case) -> ExplainedRefusal:
+    """The refusal for a case another clinician has: who, in what way and since when, and the
+    way back to the queue; nothing of the person's answers or result."""
+    return ExplainedRefusal(
+        "Another clinician is working on this case.",
+        template="follicle/reviews/taken.html",
+        context={
+            "holder": case.claimed_by,
+            "decided": case.status in CLOSED,
+            "since": case.closed_at if case.status in CLOSED else case.claimed_at,
+            "waiting_for_answer": case.status == Status.NEEDS_INFORMATION,
+        },
+    )
+
+
 def _case_for_clinician(request: HttpRequest, case_id: uuid.UUID) -> Case:
     case = Case.objects.select_related("claimed_by").filter(id=case_id).first()
     if case is None:
         raise Http404("No such case")
     if not _visible_to(case, _user(request)):
-        raise PermissionDenied("Another clinician is working on this case.")
+        raise _taken(case)
     return case
 
 
