@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test pytest lint bench golden lock clean
+.PHONY: install run test test-fast pytest lint bench golden lock clean
 
 install: $(STAMP)
 
@@ -33,6 +33,11 @@ pytest: install
 	$(BIN)/pytest -q -p no:xdist tests/postgres
 
 test: lint pytest
+
+# The database-free tests (engine, knowledge, command line, settings): every test that uses the
+# test database is marked `db` by tests/conftest.py from its fixtures and left out here.
+test-fast: install
+	env -u DATABASE_URL $(BIN)/pytest -n auto -q -m "not db"
 
 bench: install
 	$(BIN)/python -m follicle.bench

@@ -8,11 +8,32 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from follicle.knowledge import Knowledge, load_knowledge
 from follicle.knowledge.loader import DEFAULT_ROOT
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Hypothesis profiles: "ci" (chosen when CI=true) runs every property with its full count of
+# examples, "dev" (the default elsewhere) a fifth of it; HYPOTHESIS_PROFILE picks one by name.
+CI_EXAMPLES = 100
+settings.register_profile(
+    "ci", max_examples=CI_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev",
+    max_examples=CI_EXAMPLES // 5,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
+
+
+def examples(full: int) -> settings:
+    """Settings for a property that runs ``full`` examples under the ci profile, and the same
+    share of them as the loaded profile gives (at least 10) otherwise."""
+    return settings(max_examples=max(10, full * settings.default.max_examples // CI_EXAMPLES))
 
 
 def optional_skip(reason: str) -> None:
@@ -57,3 +78,26 @@ def _fresh_cache() -> None:
         cache.clear()
     except Exception:
         pass
+
+
+#: Fixtures that open the test database; a test using any of them is marked ``db``.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that reaches the database, by the fixtures it uses (however indirectly)
+    or its ``django_db`` mark, so ``make test-fast`` (``-m "not db"``) leaves it out without
+    anyone having to remember a marker; pytest-django refuses database access to the rest."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & DATABASE_FIXTURES or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.db)

@@ -27,6 +27,7 @@ from follicle.knowledge import load_knowledge
 from follicle.knowledge.checker import test_problems as checker_problems
 from follicle.knowledge.loader import DEFAULT_ROOT
 from follicle.knowledge.questionnaire import Item
+from tests.conftest import examples
 
 KNOWLEDGE = load_knowledge(DEFAULT_ROOT)
 ITEMS: dict[str, Item] = dict(KNOWLEDGE.items)
@@ -194,7 +195,7 @@ def oracle_explained(tree: Tree, answers: Mapping[str, Any]) -> tuple[bool, tupl
 
 # --- the properties ----------------------------------------------------------------------------
 
-PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = examples(400)
 
 
 def _parse(tree: Tree) -> Any:

@@ -7,7 +7,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from follicle.engine import Answers, run, validate
@@ -15,6 +15,7 @@ from follicle.engine.conditions_eval import compile_many, compile_predicate, ref
 from follicle.engine.generate import random_answers
 from follicle.knowledge import Knowledge, load_knowledge
 from follicle.knowledge.loader import DEFAULT_ROOT
+from tests.conftest import examples
 
 KNOWLEDGE = load_knowledge(DEFAULT_ROOT)
 
@@ -35,7 +36,7 @@ valid_answers = st.one_of(
     st.randoms(use_true_random=False).map(lambda rng: random_answers(KNOWLEDGE, rng)),
     st.integers(min_value=0, max_value=2**32 - 1).map(_online_plan_answers),
 )
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = examples(300)
 
 
 def _result(raw: dict[str, Any]):  # type: ignore[no-untyped-def]

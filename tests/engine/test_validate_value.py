@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from follicle.engine import FieldError, validate, validate_value
@@ -14,11 +14,12 @@ from follicle.engine.generate import random_answers
 from follicle.engine.validation import SHOWN_CHARACTERS
 from follicle.knowledge import load_knowledge
 from follicle.knowledge.loader import DEFAULT_ROOT
+from tests.conftest import examples
 
 KNOWLEDGE = load_knowledge(DEFAULT_ROOT)
 ITEMS = [item.id for item in KNOWLEDGE.questionnaire.items]
 CODES = sorted({code for item in KNOWLEDGE.questionnaire.items for code in item.codes})
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = examples(300)
 
 valid_answers = st.randoms(use_true_random=False).map(lambda rng: random_answers(KNOWLEDGE, rng))
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.sessions.backends.signed_cookies import SessionStore
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from follicle.engine import validate_value
 from follicle.knowledge import default_knowledge
 from follicle.web.assessment import actions
+from tests.conftest import examples
 from tests.web.conftest import STEP_FORMS
 
 KNOWLEDGE = default_knowledge()
 STEPS = {step.id: step for step in KNOWLEDGE.questionnaire.steps}
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = examples(200)
 
 
 def _field_names(step_id: str) -> list[str]:
