@@ -6,7 +6,7 @@ Sources: phillips-2017, franklin-2011, mgh-trichotillomania-care (hair pulling: 
 training within CBT), nguyen-2022-madarosis (eyebrow and eyelash loss), statpearls-aga,
 lyakhovitsky-2015, vano-galvan-2014 (female pattern loss keeps the front hairline; frontal
 fibrosing alopecia), herskovitz-2016, ogunleye-2014 (CCCA), concha-werth-2018,
-qiao-2013-syphilis (lupus, syphilis).
+bi-2009-syphilis (lupus, syphilis).
 """
 
 from __future__ import annotations
@@ -188,7 +188,7 @@ def test_a_man_with_an_itchy_flaky_crown_and_no_risk_factor_is_read_as_seborrhoe
 def test_fever_rash_or_joint_pain_with_hair_loss_is_examined(
     knowledge: Knowledge, base: dict[str, object]
 ) -> None:
-    """Source: concha-werth-2018 (lupus); qiao-2013-syphilis (secondary syphilis)."""
+    """Source: concha-werth-2018 (lupus); bi-2009-syphilis (secondary syphilis)."""
     result = assess(knowledge, answers(base, other_symptoms=["fever_rash_or_joint_pain"]))
     assert "fever_rash_or_joint_pain" in flags(result)
     flag = next(f for f in result.red_flags if f.id == "fever_rash_or_joint_pain")

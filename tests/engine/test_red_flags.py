@@ -196,7 +196,7 @@ def test_depression_without_finasteride_is_not_a_red_flag(knowledge: Knowledge) 
 def test_known_pcos_new_hormone_signs_and_tiredness_are_routine_through_your_own_doctor(
     knowledge: Knowledge, changes: dict[str, list[str]], flag: str
 ) -> None:
-    """Sources: bode-2012, matheson-2019 (only fast onset or virilisation points to a tumour);
+    """Sources: matheson-2019 (only fast onset or virilisation points to a tumour);
     nhs-lothian-alopecia, nice-qs47-hmb (blood tests in primary care)."""
     result = assess(knowledge, answers(WOMAN, **changes))
     assert [f.id for f in result.red_flags] == [flag]
