@@ -170,6 +170,12 @@ def test_a_question_waits_for_the_person_and_the_answer_returns_the_case(
     case.refresh_from_db()
     assert case.status == Status.SUBMITTED and case.claimed_by is None
     assert any("question" in m.subject for m in mail.outbox)
+    # A message's name (the admin, logs) says what and where, never what was written.
+    question, answer = case.messages.all()
+    assert [str(question), str(answer)] == [
+        f"Question from the clinician {question.pk} on case {case.id}",
+        f"Answer from the person {answer.pk} on case {case.id}",
+    ]
 
 
 def test_referral_closes_the_case_with_a_note(person_a: Persona, clinician: Persona) -> None:

@@ -123,3 +123,6 @@ class EnrolmentCode(models.Model):
     device = models.OneToOneField(
         TOTPDevice, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    def __str__(self) -> str:  # never the code: only its hash is stored anyway
+        return f"Set-up code for user {self.user_id}"

@@ -50,3 +50,6 @@ class AuditHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     sequence = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default=GENESIS)
+
+    def __str__(self) -> str:
+        return f"Audit head at #{self.sequence}"

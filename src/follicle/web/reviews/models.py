@@ -75,12 +75,12 @@ class Case(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"Case {self.id}"
+
     @property
     def has_red_flag(self) -> bool:
         return self.priority == 0
-
-    def __str__(self) -> str:
-        return f"Case {self.id}"
 
 
 class MessageKind(models.TextChoices):
@@ -98,6 +98,9 @@ class Message(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["created_at", "id"]
+
+    def __str__(self) -> str:  # no text: messages hold health data
+        return f"{self.get_kind_display()} {self.pk} on case {self.case_id}"
 
 
 class ImmutableError(Exception):
@@ -127,6 +130,9 @@ class Plan(models.Model):
             models.UniqueConstraint(fields=["case", "version"], name="plan_version_unique_per_case")
         ]
         ordering: ClassVar[list[str]] = ["version"]
+
+    def __str__(self) -> str:
+        return f"Plan {self.version} of case {self.case_id}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
