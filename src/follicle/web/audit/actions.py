@@ -3,6 +3,7 @@ describes, so the change and its audit event commit or roll back together."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -40,28 +41,50 @@ def record(
     The actor is ``actor`` if given (the person an action is about when nobody is signed in
     yet, say), otherwise the context's; address, request id and operator come from ``audit``.
     """
+    [event] = record_each(
+        action=action, audit=audit, actor=actor, case_ids=[case_id], detail=detail
+    )
+    return event
+
+
+def record_each(
+    *,
+    action: str,
+    audit: AuditContext,
+    case_ids: Sequence[UUID | str | None],
+    actor: Any = None,
+    detail: dict[str, Any] | None = None,
+) -> list[AuditEvent]:
+    """Append one event per case (a list of cases shown at once), chained in order, with one
+    lock, one insert and one update of the head however many cases there are."""
     actor = actor if actor is not None else audit.actor
+    actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
     with transaction.atomic():
         head = _locked_head()
-        actor_id = (
-            getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
-        )
-        fields: dict[str, Any] = {
-            "sequence": head.sequence + 1,
-            "at": timezone.now(),
-            "actor_id": actor_id,
-            "actor_role": _role(actor_id, actor, audit),
-            "action": action,
-            "case_id": str(case_id) if case_id else None,
-            "ip": audit.address,
-            "detail": dict(detail or {}),
-            "request_id": audit.request_id,
-            "operator": audit.operator or "",
-        }
-        digest = event_hash(previous_hash=head.hash, **fields)
-        event = AuditEvent.objects.create(**fields, previous_hash=head.hash, hash=digest)
-        AuditHead.objects.filter(id=1).update(sequence=event.sequence, hash=digest)
-        return event
+        at = timezone.now()
+        previous, sequence = head.hash, head.sequence
+        events = []
+        for case_id in case_ids:
+            sequence += 1
+            fields: dict[str, Any] = {
+                "sequence": sequence,
+                "at": at,
+                "actor_id": actor_id,
+                "actor_role": _role(actor_id, actor, audit),
+                "action": action,
+                "case_id": str(case_id) if case_id else None,
+                "ip": audit.address,
+                "detail": dict(detail or {}),
+                "request_id": audit.request_id,
+                "operator": audit.operator or "",
+            }
+            digest = event_hash(previous_hash=previous, **fields)
+            events.append(AuditEvent(**fields, previous_hash=previous, hash=digest))
+            previous = digest
+        if events:
+            AuditEvent.objects.bulk_create(events)
+            AuditHead.objects.filter(id=1).update(sequence=sequence, hash=previous)
+        return events
 
 
 def verify_chain() -> Verdict:
