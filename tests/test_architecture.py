@@ -59,7 +59,7 @@ ENGINE_LAYERS: tuple[frozenset[str], ...] = (
     # plain values and data: answers, the trace, the result objects, wording, example answers
     frozenset({"answers", "trace", "result", "wording", "examples", "rules"}),
     # pure calculations made once per knowledge version
-    frozenset({"conditions_eval", "costs", "standing", "weighing"}),
+    frozenset({"predicates_eval", "costs", "standing", "weighing"}),
     # the knowledge with every predicate compiled and every data-only value made
     frozenset({"compiled"}),
     # the rules, and what reads the compiled questionnaire
@@ -75,7 +75,7 @@ ENGINE_LAYERS: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"rules.ranking"}),
-    frozenset({"assess"}),
+    frozenset({"assessment"}),
     # the public API
     frozenset({"__init__"}),
 )

@@ -121,7 +121,7 @@ def problem(stored: Record, now: Record) -> str | None:
         return (
             f"{summary}, but the engine version ({now.engine_version}) and the knowledge version "
             "did not: if the change is meant, bump ENGINE_VERSION in "
-            "src/follicle/engine/assess.py, then run `make golden`; if not, it is a regression."
+            "src/follicle/engine/assessment.py, then run `make golden`; if not, it is a regression."
         )
     reasons = []
     if stored.engine_version != now.engine_version:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from follicle.engine import Answers
-from follicle.engine.conditions_eval import (
+from follicle.engine.predicates_eval import (
     compile_explainer,
     compile_many,
     compile_predicate,

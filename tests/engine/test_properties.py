@@ -11,8 +11,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from follicle.engine import Answers, run, validate
-from follicle.engine.conditions_eval import compile_many, compile_predicate, reference_check
 from follicle.engine.generate import random_answers
+from follicle.engine.predicates_eval import compile_many, compile_predicate, reference_check
 from follicle.knowledge import Knowledge, load_knowledge
 from follicle.knowledge.loader import DEFAULT_ROOT
 from tests.conftest import examples

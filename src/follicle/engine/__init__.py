@@ -6,7 +6,7 @@ imports only from here (``tests/test_architecture.py`` checks it, and the engine
 """
 
 from follicle.engine.answers import Answers
-from follicle.engine.assess import ENGINE_VERSION, assess, run
+from follicle.engine.assessment import ENGINE_VERSION, assess, run
 from follicle.engine.compiled import CompiledItem, compiled_items
 from follicle.engine.costs import HORIZONS, CostPlan, plan_for, project_cost, project_years
 from follicle.engine.examples import EXAMPLE

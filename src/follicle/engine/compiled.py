@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from threading import Lock
 
 from follicle.engine.answers import Answers
-from follicle.engine.conditions_eval import (
+from follicle.engine.costs import project_cost
+from follicle.engine.predicates_eval import (
     Check,
     CheckMany,
     Explain,
@@ -22,7 +23,6 @@ from follicle.engine.conditions_eval import (
     compile_many,
     compile_predicate,
 )
-from follicle.engine.costs import project_cost
 from follicle.engine.result import ContributingFactorOut, CostProjection, Evidence
 from follicle.engine.standing import Standing, standing_key
 from follicle.engine.trace import Fired
