@@ -318,7 +318,8 @@ def issue_plan(
 
 
 def reopen(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
-    """Start a new version of an issued plan (the signed one stays as it was)."""
+    """Start a new version of an issued plan (the signed one stays as it was). The editor then
+    starts from the latest signed plan (``forms.start_from``), recorded as ``from_plan_version``."""
     signed_by_them = Plan.objects.filter(case=OuterRef("pk"), signed_by=clinician)
     with transaction.atomic():
         # The status test sits on the case row itself (not behind a join), so PostgreSQL
@@ -333,7 +334,14 @@ def reopen(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:
             version=F("version") + 1,
         ):
             raise NotYours("Only the clinician who signed the plan can start a new version.")
-        record(action="case.reopened", actor=clinician, case_id=case_id, audit=audit)
+        latest = Plan.objects.filter(case_id=case_id).order_by("-version").first()
+        record(
+            action="case.reopened",
+            actor=clinician,
+            case_id=case_id,
+            audit=audit,
+            detail={"from_plan_version": latest.version if latest is not None else None},
+        )
 
 
 @dataclass(frozen=True, slots=True)

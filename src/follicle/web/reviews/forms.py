@@ -10,6 +10,7 @@ from follicle import labels
 from follicle.knowledge.contract import STATUSES
 from follicle.web.fields import LARGEST_STORED, WholeNumberField
 from follicle.web.reviews.actions import Decision
+from follicle.web.reviews.models import Plan
 
 STATUS_CHOICES = [(s, labels.STATUS[s]) for s in STATUSES]
 
@@ -76,7 +77,15 @@ class PlanForm(forms.Form):
             for o in self.draft
         ]
 
+    def _place(self, option: dict[str, Any]) -> tuple[int, int]:
+        """Where the option stands now: the place entered (or started from), if it is a whole
+        number; ties and unreadable places keep the engine's order."""
+        value = str(self[f"order_{option['treatment']}"].value() or "").strip()
+        place = int(value) if value.isdigit() and len(value) < 4 else len(self.draft) + 1
+        return place, option["rank"]
+
     def rows(self) -> list[dict[str, Any]]:
+        """One row per option, in the order the clinician has given them so far."""
         return [
             {
                 "option": o,
@@ -84,8 +93,23 @@ class PlanForm(forms.Form):
                 "order": self[f"order_{o['treatment']}"],
                 "reason": self[f"reason_{o['treatment']}"],
             }
-            for o in self.draft
+            for o in sorted(self.draft, key=self._place)
         ]
+
+
+def start_from(plan: Plan | None) -> dict[str, Any]:
+    """What the plan editor starts with: the latest signed plan's status, place and reason for
+    every option, its instructions and follow-up (a new version starts from what was signed,
+    not from the engine's draft); nothing before a first plan (the engine's draft)."""
+    if plan is None:
+        return {}
+    start: dict[str, Any] = {"instructions": plan.instructions, "follow_up": plan.follow_up}
+    for option in plan.options:
+        t = option["treatment"]
+        start[f"status_{t}"] = option["status"]
+        start[f"order_{t}"] = option["order"]
+        start[f"reason_{t}"] = option.get("reason", "")
+    return start
 
 
 class MessageForm(forms.Form):

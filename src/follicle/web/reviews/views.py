@@ -24,7 +24,13 @@ from follicle.web.audit.context import audit_context
 from follicle.web.errors import ExplainedRefusal
 from follicle.web.form_status import form_status
 from follicle.web.reviews import actions, queue
-from follicle.web.reviews.forms import AnswerForm, MessageForm, PlanForm, RequestReviewForm
+from follicle.web.reviews.forms import (
+    AnswerForm,
+    MessageForm,
+    PlanForm,
+    RequestReviewForm,
+    start_from,
+)
 from follicle.web.reviews.models import CLOSED, Case, Status
 
 
@@ -223,18 +229,20 @@ def _render_review(
     kept = bool(side) or (plan_form is not None and plan_form.is_bound)
     actions.record_read(audit=audit_context(request), case_id=case.id, what="clinician")
     draft = _draft(case)
+    plans = list(case.plans.select_related("signed_by"))
+    latest = plans[-1] if plans else None
     context = {
         "case": case,
         "result": case.result,
         "answers": _answer_rows(case.answers),
         "draft": draft,
-        "plan_form": plan_form or PlanForm(options=draft),
+        "plan_form": plan_form or PlanForm(options=draft, initial=start_from(latest)),
         "mine": mine,
         "claim_until": actions.claim_until(case) if mine else None,
         "claim_lapsed": mine and not actions.claim_is_live(case),
         "kept": kept and not mine,
         "claimable": actions.claimable(case) and not mine,
-        "plans": [(p, _plan_rows(p.options)) for p in case.plans.select_related("signed_by")],
+        "plans": [(p, _plan_rows(p.options)) for p in plans],
         "messages_list": case.messages.select_related("author"),
         "side": side or {},
     }
