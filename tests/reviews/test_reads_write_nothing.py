@@ -54,8 +54,8 @@ from tests.web.conftest import STEP_FORMS
 
 PERSONAS = ["anonymous", "person_a", "person_b", "clinician_no_2fa", "clinician", "admin"]
 
-#: What a read may add to the audit trail: the record of the read.
-READ_EVENTS = re.compile(r"^(case\.viewed\.\w+|queue\.viewed)$")
+#: What a read may add to the audit trail: the record of the read, or of its refusal.
+READ_EVENTS = re.compile(r"^(case\.viewed\.\w+|queue\.viewed|access\.refused)$")
 
 #: Session keys a read may change: the timeout stamps, Django's reset token.
 SESSION_KEYS_A_READ_MAY_CHANGE = {LAST_SEEN, SIGNED_IN_AT, INTERNAL_RESET_SESSION_TOKEN}
@@ -182,7 +182,7 @@ def _samples(world: World) -> dict[str, list[dict[str, str]]]:
 
 #: Routes written as regular expressions, and what to open for each.
 REGEX_ROUTES = {
-    "admin/^(?P<app_label>auth|axes|accounts)/$": ["/admin/accounts/", "/admin/axes/"],
+    "admin/^(?P<app_label>": ["/admin/accounts/", "/admin/axes/"],  # apps in registry order
     "admin/(?P<url>.*)$": ["/admin/no-such-page/"],
 }
 
@@ -190,8 +190,9 @@ _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
 def _urls(route: str, world: World) -> list[str]:
-    if route in REGEX_ROUTES:
-        return REGEX_ROUTES[route]
+    for start, urls in REGEX_ROUTES.items():
+        if route.startswith(start):
+            return urls
     names = _PARAMETER.findall(route)
     if not names:
         return ["/" + route]

@@ -63,6 +63,13 @@ def restart_session_clock(session: SessionBase) -> None:
     session.pop(SIGNED_IN_AT, None)
 
 
+def new_key_for_new_powers(session: SessionBase) -> None:
+    """The session has just gained powers (the second factor was passed): it gets a new key,
+    keeping its contents, so a key seen before (a fixed or stolen cookie) opens nothing more
+    than it did. Signing in does the same (Django's ``login``)."""
+    session.cycle_key()
+
+
 def forget_reset_token(session: SessionBase) -> None:
     """The password-reset token Django moved from the link into the session, once used."""
     session.pop(INTERNAL_RESET_SESSION_TOKEN, None)

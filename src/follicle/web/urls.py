@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
+from follicle.web.accounts.admin_site import FollicleAdminSite
 from follicle.web.health import healthz
 
-admin.site.__class__ = OTPAdminSite  # the admin requires a verified second factor
+# The admin requires a verified second factor (django-otp's site), rate-limited and audited.
+admin.site.__class__ = FollicleAdminSite
 
 handler400 = "follicle.web.errors.bad_request"  # 400, or 413 for a request that is too large
 handler403 = "follicle.web.errors.permission_denied"  # 403, with the reason when it can be told

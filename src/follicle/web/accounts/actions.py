@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from follicle.web.accounts.models import EnrolmentCode, Role, User
 from follicle.web.accounts.tokens import email_verification_token
+from follicle.web.audit import security
 from follicle.web.audit.actions import record
 from follicle.web.audit.context import AuditContext
 
@@ -279,10 +280,9 @@ def confirm_totp(
 def verify_second_factor(*, audit: AuditContext, user: User, token: str) -> TOTPDevice | None:
     """The confirmed authenticator if ``token`` is its current code (each sign-in)."""
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
-    if device is not None and device.verify_token(token):
-        return device
-    record(action="account.second_factor_refused", actor=user, audit=audit)
-    return None
+    passed = device is not None and device.verify_token(token)
+    security.second_factor(audit=audit, user=user, passed=passed, entry="site")
+    return device if passed else None
 
 
 class NotInProduction(Exception):

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
@@ -94,6 +95,17 @@ class User(AbstractUser):
         """Forms that edit an account (the admin's) store the address in its one spelling."""
         super().clean()
         self.email = normalise_email(self.email or "")
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """What each signed-in session must still match (Django checks it on every request):
+        the password, as Django has it, and also the account's powers. So a change of role,
+        staff or superuser status (in the admin, by a command or in the shell) ends the
+        account's sessions, as a new password does; the next sign-in gets a new session key
+        with the new powers, and no session made before the change gains them."""
+        powers = f"{self.password}|{self.role}|{self.is_staff:d}|{self.is_superuser:d}"
+        return salted_hmac(
+            "follicle.accounts.User.session_auth_hash", powers, secret=secret, algorithm="sha256"
+        ).hexdigest()
 
     @property
     def email_verified(self) -> bool:

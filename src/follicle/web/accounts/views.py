@@ -170,6 +170,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         )
         if device is not None:
             otp_login(request, device)
+            markers.new_key_for_new_powers(request.session)
             return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
         form.add_error("token", "That code is not right or has expired. Enter the current code.")
     return render(
@@ -232,6 +233,7 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
         if confirmed is not None:
             markers.forget_enrolling(request.session)
             otp_login(request, confirmed)
+            markers.new_key_for_new_powers(request.session)
             messages.success(request, "Your authenticator app is set up.")
             return redirect("accounts:home")
         if outcome is actions.Enrolment.ALREADY_CONFIRMED:  # only when two submits race
