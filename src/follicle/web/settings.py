@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "follicle.web",
     "follicle.web.accounts",
     "follicle.web.audit",
@@ -138,6 +140,22 @@ FOLLICLE_RESETS_PER_HOUR = env.integer("FOLLICLE_RESETS_PER_HOUR", 10)
 # Second-factor and set-up code attempts per client address per hour (on top of django-otp's
 # throttling of wrong codes and the set-up code's own limit of wrong guesses).
 FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = env.integer("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", 30)
+
+# Background tasks (django-tasks): the password-reset email. Production queues them in the
+# database (django-tasks-db), where `manage.py db_worker` runs them; development and tests run
+# them at once, in the request. FOLLICLE_TASKS=database|immediate overrides either.
+FOLLICLE_TASKS = env.choice(
+    "FOLLICLE_TASKS", ("database", "immediate"), "database" if PRODUCTION else "immediate"
+)
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if FOLLICLE_TASKS == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 # Requests: no form here takes more than a few kilobytes, so a form post over 512 KiB, with more
 # than 200 fields, or with a file in it is refused before any view runs (413 or 400 pages,

@@ -7,7 +7,9 @@ from datetime import timedelta
 from enum import Enum
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -16,6 +18,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks import task
 
 from follicle.web.accounts.models import EnrolmentCode, Role, User
 from follicle.web.accounts.tokens import email_verification_token
@@ -82,6 +85,61 @@ def verify_email(*, audit: AuditContext, user: User) -> None:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
         record(action="account.email_verified", actor=user, audit=audit)
+
+
+@transaction.atomic
+def request_password_reset(*, audit: AuditContext, email: str) -> None:
+    """Queue the reset email for ``email``, whether or not it has an account.
+
+    No account is looked up here: the request records one event (without the address) and
+    enqueues one task, the same for every address, so neither its answer, its database work nor
+    its time says whether the address has an account. The worker looks the address up and
+    sends the email (:func:`send_password_reset`). With the database task backend the task's
+    row commits with the event.
+    """
+    record(action="account.password_reset_requested", audit=audit)
+    email_password_reset.enqueue(
+        email=email, origin=audit.origin, address=audit.address, request_id=audit.request_id
+    )
+
+
+@transaction.atomic
+def send_password_reset(*, audit: AuditContext, email: str) -> int:
+    """Email a reset link to each active account with this address (any case) and a usable
+    password, recording each by user id; an unknown address gets nothing. How many were sent."""
+    form = PasswordResetForm({"email": email})
+    if not form.is_valid():
+        return 0
+    scheme, _, domain = audit.origin.partition("://")
+    sent = 0
+    for user in form.get_users(form.cleaned_data["email"]):
+        context = {
+            "email": user.email,
+            "domain": domain,
+            "site_name": "Follicle",
+            "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+            "user": user,
+            "token": default_token_generator.make_token(user),
+            "protocol": scheme or "https",
+        }
+        form.send_mail(
+            "follicle/accounts/password_reset_subject.txt",
+            "follicle/accounts/password_reset_email.txt",
+            context,
+            None,
+            user.email,
+        )
+        record(action="account.password_reset_sent", audit=audit, detail={"user_id": user.pk})
+        sent += 1
+    return sent
+
+
+@task()
+def email_password_reset(*, email: str, origin: str, address: str | None, request_id: str) -> int:
+    """The background task behind :func:`request_password_reset` (run by the task worker in
+    production; at once in development and tests)."""
+    audit = AuditContext(actor=None, address=address, request_id=request_id, origin=origin)
+    return send_password_reset(audit=audit, email=email)
 
 
 @transaction.atomic

@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_str
@@ -247,13 +247,23 @@ def _enrol(request: HttpRequest, user: User, posted: QueryDict | None) -> HttpRe
     )
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request page; the email goes out in the background (see
+    ``actions.request_password_reset``), so the page is the same, in content and in time,
+    whether or not the address has an account."""
+
+    template_name = "follicle/accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        actions.request_password_reset(
+            audit=audit_context(self.request), email=form.cleaned_data["email"]
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+
 password_reset = limit_posts("password_reset", per_hour=settings.FOLLICLE_RESETS_PER_HOUR)(
-    auth_views.PasswordResetView.as_view(
-        template_name="follicle/accounts/password_reset.html",
-        email_template_name="follicle/accounts/password_reset_email.txt",
-        subject_template_name="follicle/accounts/password_reset_subject.txt",
-        success_url=reverse_lazy("accounts:password_reset_done"),
-    )
+    PasswordResetView.as_view()
 )
 
 
