@@ -4,6 +4,7 @@ health data. Accounts are named by id, never by email address."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.core.management import call_command
@@ -12,6 +13,7 @@ from django.test import Client
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import verify_chain
 from follicle.web.audit.models import AuditEvent
+from follicle.web.middleware import LAST_SEEN
 from follicle.web.reviews import actions as review_actions
 from tests.reviews.conftest import (
     PASSWORD,
@@ -79,6 +81,16 @@ def test_it_records_a_sign_in_and_a_sign_out_by_account_id(db: None) -> None:
     assert verify_chain().ok
 
 
+def test_a_session_that_times_out_is_recorded_as_a_sign_out(
+    person_a: Persona, settings: Any
+) -> None:
+    session = person_a.client.session
+    session[LAST_SEEN] = time.time() - settings.FOLLICLE_IDLE_SECONDS - 5
+    session.save()
+    assert person_a.client.get("/my/cases/").status_code == 302
+    assert _one("account.signed_out").actor_id == person_a.user.pk
+
+
 def test_it_records_a_failed_sign_in_by_account_id_or_as_an_unknown_account(db: None) -> None:
     person = make_person("failing@example.org")
     client = Client()
@@ -98,6 +110,8 @@ def test_a_clinicians_second_factor_is_recorded_passed_and_refused(db: None, set
     device = with_totp(doctor)
     client = Client()
     client.post(LOGIN, {"username": doctor.email, "password": PASSWORD})
+    signed_in = _one("account.signed_in")
+    assert signed_in.actor_id == doctor.pk and signed_in.actor_role == "clinician"
     client.post("/accounts/two-factor/", {"token": wrong_code(current_code(device))})
     refused = _one("account.second_factor_refused")
     assert refused.actor_id == doctor.pk and refused.detail == {"entry": "site"}
