@@ -22,6 +22,7 @@ CHANGES = {
     "reason_low_level_laser": "Photosensitising medicine.",
     "instructions": "Apply twice a day; photos every month.",
     "follow_up": "Review photos in 6 months.",
+    "keep_order": "on",  # "not now" and "avoid" above "consider", on purpose
 }
 
 
@@ -69,7 +70,7 @@ def test_signing_the_new_version_unchanged_keeps_every_decision(
     clinician.client.post(f"/clinic/cases/{case_of_a.id}/reopen/")
     form = clinician.client.get(f"/clinic/cases/{case_of_a.id}/").context["plan_form"]
     case_of_a.refresh_from_db()
-    posted = {**_as_shown(form), "case_version": str(case_of_a.version)}
+    posted = {**_as_shown(form), "case_version": str(case_of_a.version), "keep_order": "on"}
     response = clinician.client.post(f"/clinic/cases/{case_of_a.id}/", posted)
     assert response.status_code == 302, response.content.decode()[:2000]
     second = Plan.objects.get(case=case_of_a, version=2)

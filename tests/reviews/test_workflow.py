@@ -221,6 +221,7 @@ def test_issuing_signs_notifies_and_shows_the_plan_to_the_person(
         case,
         status_finasteride="consider",
         reason_finasteride="Wants to discuss side effects first.",
+        keep_order="on",  # "consider" above a "recommended", on purpose
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert clinician.client.post(f"/clinic/cases/{case.id}/", post).status_code == 302

@@ -230,8 +230,32 @@ def _differs(status: str, order: int, draft_option: dict[str, Any]) -> bool:
     return bool(status != draft_option["status"] or order != draft_option["rank"])
 
 
-def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[str, str]:
-    """Field errors: every option once, known statuses, orders 1..n, a reason for every change."""
+#: The error when options stand above better-rated ones and the clinician did not say they mean it.
+OUT_OF_STATUS_ORDER = (
+    "Some options stand above options with a better status (see the list above the table). "
+    "Change their places, press 'Put in status order', or tick this box to sign the order as it is."
+)
+
+
+def out_of_status_order(statuses: list[str]) -> list[tuple[int, int]]:
+    """Where status and place disagree, for statuses listed in the plan's order: ``(i, j)``
+    when option ``i`` stands above option ``j`` though ``j``'s status is better ("Not now" above
+    "Recommended"), one pair per such ``i``, with ``j`` the best-rated option below it.
+    Unknown statuses count as the worst."""
+    rating = [STATUSES.index(s) if s in STATUSES else len(STATUSES) for s in statuses]
+    pairs = []
+    for i, mine in enumerate(rating):
+        better = [j for j in range(i + 1, len(rating)) if rating[j] < mine]
+        if better:
+            pairs.append((i, min(better, key=lambda j: (rating[j], j))))
+    return pairs
+
+
+def check_decisions(
+    result: dict[str, Any], decisions: list[Decision], *, keep_order: bool = False
+) -> dict[str, str]:
+    """Field errors: every option once, known statuses, orders 1..n, a reason for every change,
+    and no option above a better-rated one unless the clinician keeps that order on purpose."""
     errors: dict[str, str] = {}
     draft = {o["treatment"]: o for o in result["options"]}
     given = {d.treatment: d for d in decisions}
@@ -248,6 +272,9 @@ def check_decisions(result: dict[str, Any], decisions: list[Decision]) -> dict[s
             errors[f"reason_{d.treatment}"] = (
                 "Give a reason for changing the engine's draft for this option."
             )
+    in_order = [d.status for d in sorted(decisions, key=lambda d: d.order)]
+    if not keep_order and out_of_status_order(in_order):
+        errors["keep_order"] = OUT_OF_STATUS_ORDER
     return errors
 
 
@@ -260,10 +287,12 @@ def issue_plan(
     instructions: str,
     follow_up: str,
     case_version: int | None = None,
+    keep_order: bool = False,
 ) -> Plan:
-    """Sign and issue the plan. It is then immutable; a later change is a new version."""
+    """Sign and issue the plan. It is then immutable; a later change is a new version.
+    ``keep_order``: the clinician means options to stand above better-rated ones."""
     case = Case.objects.select_related("person").get(id=case_id)
-    errors = check_decisions(case.result, decisions)
+    errors = check_decisions(case.result, decisions, keep_order=keep_order)
     if errors:
         raise PlanInvalid(errors)
     draft = {o["treatment"]: o for o in case.result["options"]}

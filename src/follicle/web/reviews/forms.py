@@ -9,7 +9,7 @@ from django import forms
 from follicle import labels
 from follicle.knowledge.contract import STATUSES
 from follicle.web.fields import LARGEST_STORED, WholeNumberField
-from follicle.web.reviews.actions import Decision
+from follicle.web.reviews.actions import Decision, out_of_status_order
 from follicle.web.reviews.models import Plan
 
 STATUS_CHOICES = [(s, labels.STATUS[s]) for s in STATUSES]
@@ -42,6 +42,11 @@ class PlanForm(forms.Form):
         help_text="For example: review photos at 6 and 12 months.",
     )
 
+    keep_order = forms.BooleanField(
+        label="Keep this order: I mean these options to stand above better-rated ones",
+        required=False,
+    )
+
     def __init__(self, *args: Any, options: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.draft = options
@@ -64,6 +69,35 @@ class PlanForm(forms.Form):
             self.fields[f"reason_{t}"] = forms.CharField(
                 label=f"Reason for any change to {option['name']}", required=False, max_length=1000
             )
+
+    def order_warnings(self) -> list[str]:
+        """Where an option's status and its place disagree: an option placed above one with a
+        better status ("Not now" above "Recommended"), one line per such option, naming the
+        best-rated option below it. From the values as entered (or started from)."""
+        rows = sorted(self.draft, key=self._place)
+        statuses = [str(self[f"status_{o['treatment']}"].value()) for o in rows]
+        return [
+            f"{rows[i]['name']}, marked {labels.STATUS.get(statuses[i], statuses[i])}, stands "
+            f"above {rows[j]['name']}, marked {labels.STATUS[statuses[j]]}."
+            for i, j in out_of_status_order(statuses)
+        ]
+
+    def in_status_order(self) -> dict[str, Any]:
+        """The values as entered, with the places renumbered so that better statuses come
+        first (keeping the entered order within a status): what 'Put in status order' shows."""
+        statuses: dict[str, int] = {s: n for n, s in enumerate(STATUSES)}
+        values = {name: self[name].value() for name in self.fields}
+        ranked = sorted(
+            self.draft,
+            key=lambda o: (
+                statuses.get(str(values[f"status_{o['treatment']}"]), len(STATUSES)),
+                self._place(o),
+            ),
+        )
+        for place, option in enumerate(ranked, start=1):
+            values[f"order_{option['treatment']}"] = place
+        values["keep_order"] = False
+        return values
 
     def decisions(self) -> list[Decision]:
         data = self.cleaned_data

@@ -226,7 +226,7 @@ def _render_review(
     page is refused rather than applied to a case that changed underneath it."""
     clinician = _user(request)
     mine = case.status == Status.IN_REVIEW and case.claimed_by_id == clinician.pk
-    kept = bool(side) or (plan_form is not None and plan_form.is_bound)
+    kept = bool(side) or plan_form is not None
     actions.record_read(audit=audit_context(request), case_id=case.id, what="clinician")
     draft = _draft(case)
     plans = list(case.plans.select_related("signed_by"))
@@ -255,6 +255,16 @@ def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method != "POST":
         return _render_review(request, case)
     plan_form = PlanForm(request.POST, options=_draft(case))
+    if request.POST.get("arrange") in ("status", "places"):
+        # Show the editor again, in status order or in the places entered; nothing is saved.
+        values = (
+            plan_form.in_status_order()
+            if request.POST["arrange"] == "status"
+            else {name: plan_form[name].value() for name in plan_form.fields}
+        )
+        return _render_review(
+            request, case, plan_form=PlanForm(options=_draft(case), initial=values)
+        )
     if not plan_form.is_valid():
         return _render_review(request, case, plan_form=plan_form, status=422)
     try:
@@ -266,6 +276,7 @@ def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
             instructions=plan_form.cleaned_data["instructions"],
             follow_up=plan_form.cleaned_data["follow_up"],
             case_version=plan_form.cleaned_data["case_version"],
+            keep_order=plan_form.cleaned_data["keep_order"],
         )
     except actions.PlanInvalid as error:
         for field, message in error.errors.items():
