@@ -69,3 +69,19 @@ def test_axe_does_report_a_real_violation(page: Any) -> None:
         "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/x.png\">')"
     )
     assert any(v.startswith("image-alt") for v in _violations(page))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ones_own_account_pages_have_no_axe_violations(page: Any) -> None:
+    from tests.reviews.conftest import PASSWORD, make_person
+
+    make_person("axe@example.org")
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "axe@example.org")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    for url in ["/accounts/security/", "/accounts/password/"]:
+        page.goto(url)
+        assert _violations(page) == [], url
+    page.click("main button[type=submit]")  # the password form, empty: errors by each field
+    assert _violations(page) == []

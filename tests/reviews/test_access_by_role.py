@@ -184,6 +184,26 @@ MATRIX = [
             "admin": 200,
         },
     ),
+    *[
+        (
+            method,
+            url,
+            {
+                "anonymous": LOGIN,
+                "person_a": status,
+                "person_b": status,
+                "clinician_no_2fa": TWO_FACTOR,
+                "clinician": status,
+                "admin": status,
+            },
+        )
+        for method, url, status in (
+            ("get", "/accounts/security/", 200),
+            ("post", "/accounts/security/sign-out-others/", 302),
+            ("get", "/accounts/password/", 200),
+            ("post", "/accounts/password/", 422),  # allowed; an empty form is refused
+        )
+    ],
     (
         "get",
         "/accounts/two-factor/",

@@ -23,7 +23,6 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -34,6 +33,7 @@ from django.utils.http import urlsafe_base64_encode
 from follicle.knowledge import default_knowledge
 from follicle.web.accounts import actions as account_actions
 from follicle.web.accounts.models import EnrolmentCode, User
+from follicle.web.accounts.models import UserSession as Session
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.assessment.flow import steps
 from follicle.web.audit.models import AuditEvent
@@ -61,7 +61,7 @@ READ_EVENTS = re.compile(r"^(case\.viewed\.\w+|queue\.viewed|access\.refused)$")
 SESSION_KEYS_A_READ_MAY_CHANGE = {LAST_SEEN, SIGNED_IN_AT, INTERNAL_RESET_SESSION_TOKEN}
 
 #: Compared on their own terms above (the audit) or below (the session).
-NOT_COMPARED_AS_ROWS = {"audit_auditevent", "audit_audithead", "django_session"}
+NOT_COMPARED_AS_ROWS = {"audit_auditevent", "audit_audithead", "accounts_usersession"}
 
 
 def _routes(patterns: list[Any], prefix: str = "") -> Iterator[str]:

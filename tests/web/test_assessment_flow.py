@@ -116,8 +116,9 @@ def test_closing_the_tab_and_coming_back_resumes(client: Client) -> None:
 
 
 def test_anonymous_answers_are_kept_only_for_the_visit(client: Client, settings: Any) -> None:
-    from django.contrib.sessions.models import Session
     from django.utils import timezone
+
+    from follicle.web.accounts.models import UserSession as Session
 
     response = client.post("/assessment/about_you/", STEP_FORMS["about_you"])
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]

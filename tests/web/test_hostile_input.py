@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from follicle.engine import validate_value
 from follicle.knowledge import default_knowledge
+from follicle.web.accounts.models import UserSession as Session
 from follicle.web.assessment.actions import SESSION_KEY
 from follicle.web.errors import RefusalsInOneLine
 from follicle.web.reviews import actions

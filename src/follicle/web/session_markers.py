@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.contrib.sessions.backends.base import SessionBase
+from django.http import HttpRequest
 
 from follicle.web.middleware import SIGNED_IN_AT
 
@@ -22,6 +24,9 @@ SIGNING_UP = "follicle_signing_up"
 NEXT = "follicle_next"
 #: The authenticator being set up in this session, once its set-up code was accepted.
 ENROLLING = "follicle_enrolling_device"
+#: What browser this session was signed in from, in two words ("Firefox on Android"): shown
+#: on the list of one's own sessions; the user-agent string itself is not kept.
+DEVICE = "follicle_device"
 #: A review asked for before signing up: the note and the idempotency key.
 PENDING_REVIEW = "follicle_pending_review"
 
@@ -68,6 +73,23 @@ def new_key_for_new_powers(session: SessionBase) -> None:
     keeping its contents, so a key seen before (a fixed or stolen cookie) opens nothing more
     than it did. Signing in does the same (Django's ``login``)."""
     session.cycle_key()
+
+
+def mark_device(session: SessionBase, description: str) -> None:
+    """At sign-in: the two-word description of the browser (``accounts.device``)."""
+    session[DEVICE] = description
+
+
+def device(data: dict[str, Any]) -> str:
+    """The browser's description kept at sign-in, from a session's decoded data."""
+    value = data.get(DEVICE)
+    return value if isinstance(value, str) else "A browser"
+
+
+def keep_signed_in(request: HttpRequest, user: Any) -> None:
+    """After this session changed the account's password: it stays signed in (Django's
+    ``update_session_auth_hash``, which also gives it a new key)."""
+    update_session_auth_hash(request, user)
 
 
 def forget_reset_token(session: SessionBase) -> None:

@@ -137,6 +137,9 @@ CACHES = {
 }
 FOLLICLE_SIGNUPS_PER_HOUR = env.integer("FOLLICLE_SIGNUPS_PER_HOUR", 10)
 FOLLICLE_RESETS_PER_HOUR = env.integer("FOLLICLE_RESETS_PER_HOUR", 10)
+# Change-password submissions per client address per hour (the current password is checked
+# there, outside the sign-in lockout).
+FOLLICLE_PASSWORD_CHANGES_PER_HOUR = env.integer("FOLLICLE_PASSWORD_CHANGES_PER_HOUR", 10)
 # Second-factor and set-up code attempts per client address per hour (on top of django-otp's
 # throttling of wrong codes and the set-up code's own limit of wrong guesses).
 FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = env.integer("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", 30)
@@ -251,7 +254,9 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # Sessions hold the answers of an assessment in progress: server-side, never in the URL, and
 # only for the visit: the cookie ends when the browser closes, and the server-side record
 # expires two hours after the last answer (``clearsessions`` then deletes it).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, each row naming the account signed in (``follicle.web.sessions``),
+# so people can list their own sessions and end the others.
+SESSION_ENGINE = "follicle.web.sessions"
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 2 * 3600, minimum=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False  # saved when answers change; no write per page view

@@ -20,7 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks import task
 
-from follicle.web.accounts.models import EnrolmentCode, Role, User
+from follicle.web.accounts.models import EnrolmentCode, Role, User, UserSession
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit import security
 from follicle.web.audit.actions import record
@@ -341,6 +341,42 @@ def verify_second_factor(*, audit: AuditContext, user: User, token: str) -> TOTP
     passed = device is not None and device.verify_token(token)
     security.second_factor(audit=audit, user=user, passed=passed, entry="site")
     return device if passed else None
+
+
+# --- A signed-in person's own account: password, sessions, authenticator app ------------------
+
+
+def _end_sessions_except(user: User, keep_session_key: str | None) -> int:
+    return UserSession.objects.filter(user=user).exclude(session_key=keep_session_key).delete()[0]
+
+
+@transaction.atomic
+def change_password(
+    *, audit: AuditContext, user: User, password: str, keep_session_key: str | None
+) -> int:
+    """A new password chosen while signed in (the form has checked the current one). Every other
+    session of the account ends; the one given stays (the view keeps it signed in). Returns how
+    many sessions ended."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    ended = _end_sessions_except(user, keep_session_key)
+    record(
+        action="account.password_changed", actor=user, audit=audit, detail={"sessions_ended": ended}
+    )
+    return ended
+
+
+@transaction.atomic
+def end_other_sessions(*, audit: AuditContext, user: User, keep_session_key: str | None) -> int:
+    """ "Sign out everywhere else": every session of the account but this one ends."""
+    ended = _end_sessions_except(user, keep_session_key)
+    record(
+        action="account.other_sessions_ended",
+        actor=user,
+        audit=audit,
+        detail={"sessions_ended": ended},
+    )
+    return ended
 
 
 class NotInProduction(Exception):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from follicle.web.accounts.models import User, normalise_email
 
@@ -86,3 +86,29 @@ class EnrolmentCodeForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
         error_messages={"required": "Enter the set-up code your administrator gave you."},
     )
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's password-change form (current password, new one twice, the password
+    validators), with labels and messages that say what to do."""
+
+    error_messages = {  # noqa: RUF012 - Django's own attribute, overridden per form
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Your current password is not right. Enter the password you sign in with.",
+        "password_mismatch": "The two new passwords are not the same. Enter the new password twice.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["new_password1"].label = "New password"
+        self.fields[
+            "new_password1"
+        ].help_text = "At least 12 characters. A few unrelated words make a good password."
+        self.fields["new_password2"].label = "New password again"
+        for name, message in (
+            ("old_password", "Enter your current password."),
+            ("new_password1", "Enter a new password."),
+            ("new_password2", "Enter the new password again."),
+        ):
+            self.fields[name].error_messages["required"] = message

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from importlib import import_module
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.crypto import salted_hmac
@@ -138,3 +141,20 @@ class EnrolmentCode(models.Model):
 
     def __str__(self) -> str:  # never the code: only its hash is stored anyway
         return f"Set-up code for user {self.user_id}"
+
+class UserSession(AbstractBaseSession):
+    """A browser's session (Django's database session), also naming the account signed in with
+    it, so a person can see where they are signed in and end the other sessions. The account is
+    read from the session's data on every save (``follicle.web.sessions``); nothing else about
+    the browser is stored here (its two-word description lives in the session data)."""
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="sessions"
+    )
+
+    @classmethod
+    def get_session_store_class(cls) -> Any:
+        return import_module(settings.SESSION_ENGINE).SessionStore
+
+    def __str__(self) -> str:  # never the key: it would sign a browser in
+        return f"Session of user {self.user_id}" if self.user_id else "Session of a visitor"

@@ -13,6 +13,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("home/", views.home, name="home"),
     path("two-factor/", views.two_factor, name="two_factor"),
+    path("security/", views.security, name="security"),
+    path("security/sign-out-others/", views.end_other_sessions, name="end_other_sessions"),
+    path("password/", views.password_change, name="password_change"),
     path("password-reset/", views.password_reset, name="password_reset"),
     path(
         "password-reset/sent/",

@@ -1,6 +1,9 @@
-"""Sign-up, email verification, sign-in with lockout, the clinicians' second factor."""
+"""Sign-up, email verification, sign-in with lockout, the second factor, and one's own account:
+password, sessions."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,9 +14,10 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode, urlsafe_base64_decode
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
@@ -21,15 +25,18 @@ from follicle.web import session_markers as markers
 from follicle.web.accounts import actions
 from follicle.web.accounts.authenticator import setup_display
 from follicle.web.accounts.forms import (
+    ChangePasswordForm,
     EmailAuthenticationForm,
     EnrolmentCodeForm,
     SignupForm,
     TokenForm,
 )
-from follicle.web.accounts.models import Role, User
+from follicle.web.accounts.models import Role, User, UserSession
+from follicle.web.accounts.permissions import account_holder_required
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
+from follicle.web.middleware import LAST_SEEN, SIGNED_IN_AT
 from follicle.web.ratelimit import limit_posts
 
 
@@ -282,3 +289,91 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         )
         markers.forget_reset_token(self.request.session)
         return redirect(self.get_success_url())
+
+
+# --- One's own account: sessions and password ----------------------------------------------
+
+
+def _account_user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _session_rows(request: HttpRequest, user: User) -> list[dict[str, object]]:
+    """The account's live sessions, this browser's first, then the most recently active."""
+    rows = []
+    for row in UserSession.objects.filter(user=user, expire_date__gt=timezone.now()):
+        data = row.get_decoded()
+        rows.append(
+            {
+                "current": row.session_key == request.session.session_key,
+                "device": markers.device(data),
+                "signed_in_at": _moment(data.get(SIGNED_IN_AT)),
+                "last_seen": _moment(data.get(LAST_SEEN)),
+            }
+        )
+    rows.sort(key=lambda r: (not r["current"], -(r["last_seen"] or _EPOCH).timestamp()))  # type: ignore[attr-defined]
+    return rows
+
+
+_EPOCH = datetime.fromtimestamp(0, tz=UTC)
+
+
+def _moment(stamp: object) -> datetime | None:
+    return datetime.fromtimestamp(stamp, tz=UTC) if isinstance(stamp, int | float) else None
+
+
+@require_GET
+@account_holder_required
+def security(request: HttpRequest) -> HttpResponse:
+    """Your sign-in and security: the password, the authenticator app (people), and where the
+    account is signed in, with "Sign out everywhere else"."""
+    user = _account_user(request)
+    sessions = _session_rows(request, user)
+    context = {
+        "sessions": sessions,
+        "others": any(not s["current"] for s in sessions),
+        "has_authenticator": user_has_device(user),
+    }
+    return render(request, "follicle/accounts/security.html", context)
+
+
+@require_POST
+@account_holder_required
+def end_other_sessions(request: HttpRequest) -> HttpResponse:
+    user = _account_user(request)
+    ended = actions.end_other_sessions(
+        audit=audit_context(request), user=user, keep_session_key=request.session.session_key
+    )
+    messages.success(
+        request,
+        "You are signed out everywhere else." if ended else "You were not signed in anywhere else.",
+    )
+    return redirect("accounts:security")
+
+
+@require_http_methods(["GET", "POST"])
+@account_holder_required
+@limit_posts("password_change", per_hour=settings.FOLLICLE_PASSWORD_CHANGES_PER_HOUR)
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Django's password-change form; the new password saved by an audited action that ends
+    every other session, while this one stays signed in."""
+    user = _account_user(request)
+    form = ChangePasswordForm(user, request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        actions.change_password(
+            audit=audit_context(request),
+            user=user,
+            password=form.cleaned_data["new_password1"],
+            keep_session_key=request.session.session_key,
+        )
+        markers.keep_signed_in(request, user)
+        messages.success(request, "Your password is changed. You are signed out everywhere else.")
+        return redirect("accounts:security")
+    return render(
+        request,
+        "follicle/accounts/password_change.html",
+        {"form": form},
+        status=form_status(form),
+    )
