@@ -107,7 +107,7 @@ def test_password_change_attempts_are_rate_limited(person_a: Persona, settings: 
 def test_the_sessions_page_lists_ones_own_sessions_without_addresses(
     two_browsers: tuple[User, Client, Client], person_b: Persona
 ) -> None:
-    user, phone, _ = two_browsers
+    _, phone, _ = two_browsers
     _sign_in(person_b.user.email, "Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/133.0")
     html = phone.get("/accounts/security/").content.decode()
     assert "Firefox on Android" in html and "Safari on an iPhone" in html
