@@ -142,6 +142,7 @@ class EnrolmentCode(models.Model):
     def __str__(self) -> str:  # never the code: only its hash is stored anyway
         return f"Set-up code for user {self.user_id}"
 
+
 class UserSession(AbstractBaseSession):
     """A browser's session (Django's database session), also naming the account signed in with
     it, so a person can see where they are signed in and end the other sessions. The account is
