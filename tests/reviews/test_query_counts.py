@@ -17,13 +17,13 @@ from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Message, MessageKind
 from tests.reviews.conftest import TEST_AUDIT, Persona, make_case, sign_draft
 
-#: Queries per page: the session, the user (and for clinicians the second factor), the page's
-#: reads, and the audit of the read (a savepoint, the head, one insert for every case shown,
-#: the head's update).
+#: Queries per page: the session, the user (and for clinicians the second factor; for people,
+#: whether they turned an authenticator app on), the page's reads, and the audit of the read
+#: (a savepoint, the head, one insert for every case shown, the head's update).
 QUEUE = 11
-MY_CASES = 8
+MY_CASES = 9
 REVIEW = 11
-MY_CASE = 10
+MY_CASE = 11
 
 
 def _queries(client: Client, url: str) -> list[str]:
