@@ -1,6 +1,6 @@
 """An inflamed scalp is examined; a flaky scalp gets ketoconazole; neither escalates to a tablet.
 
-Sources: nhs-lothian-alopecia (refer inflammatory scalp disease), ross-2007-lpp (itch and
+Sources: nhs-lothian-alopecia (refer inflammatory scalp disease), kang-2008 (itch and
 redness around the hairs in lichen planopilaris), clark-2015 (seborrhoeic dermatitis: scale,
 itch, redness), nizoral-2pct-smpc-uk and nhs-dandruff (ketoconazole twice a week; see someone if
 it has not settled in 4 weeks), minoxidil-otc-label (not on a sore or inflamed scalp).
@@ -26,7 +26,7 @@ from tests.engine.builders import MAN, WOMAN, answers, assess, conditions, flags
     ],
 )
 def test_it_refers_an_inflamed_or_sore_scalp(knowledge: Knowledge, symptoms: list[str]) -> None:
-    """Source: nhs-lothian-alopecia; ross-2007-lpp."""
+    """Source: nhs-lothian-alopecia; kang-2008."""
     result = assess(knowledge, answers(MAN, scalp_symptoms=symptoms))
     assert "inflamed_scalp" in flags(result)
     assert "red_flag.inflamed_scalp" in result.trace

@@ -38,7 +38,7 @@ def test_it_refers_sudden_onset(knowledge: Knowledge) -> None:
 
 
 def test_it_refers_smooth_shiny_patches_as_scarring(knowledge: Knowledge) -> None:
-    """Source: nhs-lothian-alopecia (refer scarring alopecia); ross-2007-lpp."""
+    """Source: nhs-lothian-alopecia (refer scarring alopecia); kang-2008."""
     result = assess(knowledge, answers(MAN, scalp_symptoms=["smooth_shiny_patches"]))
     assert "scarring_signs" in flags(result)
     assert next(f for f in result.red_flags if f.id == "scarring_signs").urgency == "soon"

@@ -1,6 +1,6 @@
 """Scarring signs: refer soon, because lost follicles do not come back.
 
-Sources: filbrandt-2013, ross-2007-lpp, lyakhovitsky-2015, nhs-lothian-alopecia.
+Sources: filbrandt-2013, kang-2008, lyakhovitsky-2015, nhs-lothian-alopecia.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def test_a_receding_band_with_eyebrow_loss_points_to_frontal_fibrosing_alopecia(
 def test_signs_that_suggest_scarring_raise_the_scarring_flag(
     knowledge: Knowledge, changes: dict[str, object]
 ) -> None:
-    """Source: ross-2007-lpp (shiny skin without follicle openings); lyakhovitsky-2015 (band)."""
+    """Source: kang-2008 (loss of follicle openings); lyakhovitsky-2015 (band)."""
     result = assess(knowledge, answers(MAN, **changes))
     assert "scarring_signs" in flags(result)
     assert "red_flag.scarring_signs" in result.trace
