@@ -204,6 +204,26 @@ MATRIX = [
             ("post", "/accounts/password/", 422),  # allowed; an empty form is refused
         )
     ],
+    *[
+        (
+            method,
+            url,
+            {
+                "anonymous": LOGIN,
+                "person_a": 302,  # allowed; with nothing set up, back to "Your account"
+                "person_b": 302,
+                "clinician_no_2fa": 403,  # clinicians' devices come with set-up codes only
+                "clinician": 403,
+                "admin": 403,
+            },
+        )
+        for method, url in (
+            ("get", "/accounts/two-factor/turn-on/"),
+            ("post", "/accounts/two-factor/turn-on/"),
+            ("get", "/accounts/two-factor/turn-off/"),
+            ("post", "/accounts/two-factor/turn-off/"),
+        )
+    ],
     (
         "get",
         "/accounts/two-factor/",

@@ -124,6 +124,12 @@ def world(
     EnrolmentCode.objects.filter(user=clinician_no_2fa.user).update(
         expires_at=timezone.now() - timedelta(hours=1)
     )
+    # Person B has started turning on an authenticator app (the page shows its key).
+    own = account_actions.start_own_authenticator(audit=web_audit(), user=person_b.user)
+    assert own is not None
+    session = person_b.client.session
+    session[ENROLLING] = own.pk
+    session.save()
     # Answers in progress in the anonymous visitor's session and person A's.
     for persona in (anonymous, person_a):
         for step, data in STEP_FORMS.items():

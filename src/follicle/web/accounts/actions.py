@@ -379,6 +379,62 @@ def end_other_sessions(*, audit: AuditContext, user: User, keep_session_key: str
     return ended
 
 
+# --- A person's own authenticator app (self-service; clinicians use set-up codes) --------------
+
+
+@transaction.atomic
+def start_own_authenticator(*, audit: AuditContext, user: User) -> TOTPDevice | None:
+    """A person turning on an authenticator app: a new device, unconfirmed until the app's first
+    code (an earlier unconfirmed one goes: its secret was shown already). None if the account
+    already has a confirmed one. No set-up code: the person is signed in as themselves, and a
+    device only counts once confirmed."""
+    devices = list(TOTPDevice.objects.select_for_update().filter(user=user))
+    if any(d.confirmed for d in devices):
+        return None
+    TOTPDevice.objects.filter(pk__in=[d.pk for d in devices]).delete()
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    record(action="account.second_factor_setup_started", actor=user, audit=audit)
+    return device
+
+
+def own_authenticator_in_progress(*, user: User, device_id: int) -> TOTPDevice | None:
+    """The unconfirmed device being set up in this session, if it is still there (a read)."""
+    return TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
+
+
+@transaction.atomic
+def confirm_own_authenticator(
+    *, audit: AuditContext, user: User, device_id: int, token: str
+) -> tuple[Enrolment, TOTPDevice | None]:
+    """The app's first code confirms the device: from now on signing in asks for a code."""
+    device = TOTPDevice.objects.select_for_update().filter(pk=device_id, user=user).first()
+    if device is None:  # replaced by a set-up started since (another tab)
+        return _refused(audit, user, Enrolment.NO_CODE), None
+    if device.confirmed:
+        return Enrolment.ALREADY_CONFIRMED, None
+    if not device.verify_token(token):
+        return _refused(audit, user, Enrolment.WRONG_TOKEN), None
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    record(action="account.second_factor_added", actor=user, audit=audit)
+    return Enrolment.ACCEPTED, device
+
+
+@transaction.atomic
+def turn_off_own_authenticator(*, audit: AuditContext, user: User, token: str) -> bool:
+    """A person turning the authenticator app off (the form has checked the password): only
+    with the app's current code. False, audited, if the code is not right."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+    if device is None:
+        return True  # already off
+    if not device.verify_token(token):
+        security.second_factor(audit=audit, user=user, passed=False, entry="turn_off")
+        return False
+    TOTPDevice.objects.filter(user=user).delete()
+    record(action="account.second_factor_removed", actor=user, audit=audit)
+    return True
+
+
 class NotInProduction(Exception):
     """Demo accounts are for development only."""
 

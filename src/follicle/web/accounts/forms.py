@@ -112,3 +112,27 @@ class ChangePasswordForm(PasswordChangeForm):
             ("new_password2", "Enter the new password again."),
         ):
             self.fields[name].error_messages["required"] = message
+
+
+class TurnOffAuthenticatorForm(TokenForm):
+    """Turning a person's authenticator app off: the password, and the app's current code."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+    field_order = ("password", "token")
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                "Your password is not right. Enter the password you sign in with."
+            )
+        return password

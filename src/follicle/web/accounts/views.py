@@ -30,9 +30,10 @@ from follicle.web.accounts.forms import (
     EnrolmentCodeForm,
     SignupForm,
     TokenForm,
+    TurnOffAuthenticatorForm,
 )
 from follicle.web.accounts.models import Role, User, UserSession
-from follicle.web.accounts.permissions import account_holder_required
+from follicle.web.accounts.permissions import account_holder_required, person_required
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
@@ -162,11 +163,12 @@ ENROLMENT_ERRORS = {
 @limit_posts("two_factor", per_hour=settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR)
 @require_http_methods(["GET", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
-    """Set up an authenticator app (first time) or enter its code (each sign-in)."""
+    """Set up an authenticator app (first time) or enter its code (each sign-in). People who
+    turned an app on enter its code here too; they turn it on and off on their own pages."""
     user = request.user
     assert isinstance(user, User)
-    if user.role not in (Role.CLINICIAN, Role.ADMIN):
-        return redirect("accounts:home")
+    if user.role not in (Role.CLINICIAN, Role.ADMIN) and not user_has_device(user):
+        return redirect("accounts:home")  # a person without an authenticator app
     posted = request.POST if request.method == "POST" else None
     if not user_has_device(user):
         return _enrol(request, user, posted)
@@ -374,6 +376,98 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "follicle/accounts/password_change.html",
+        {"form": form},
+        status=form_status(form),
+    )
+
+
+# --- A person's own authenticator app ----------------------------------------------------------
+
+#: What a refused step of turning the app on or off says (on the code's field).
+OWN_AUTHENTICATOR_ERRORS = {
+    actions.Enrolment.WRONG_TOKEN: ENROLMENT_ERRORS[actions.Enrolment.WRONG_TOKEN],
+    actions.Enrolment.NO_CODE: (
+        "This set-up was replaced by a newer one (in another window?). Start again."
+    ),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@person_required
+@limit_posts("two_factor", per_hour=settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR)
+def second_factor_on(request: HttpRequest) -> HttpResponse:
+    """Turn on an authenticator app: the button on "Your account" (a POST) makes the device;
+    this page shows its QR code and key (a read) and confirms it with the app's first code."""
+    user = _account_user(request)
+    if request.method == "POST" and "token" not in request.POST:
+        device = actions.start_own_authenticator(audit=audit_context(request), user=user)
+        if device is None:
+            messages.info(request, "Your authenticator app is already on.")
+            return redirect("accounts:security")
+        markers.mark_enrolling(request.session, device.pk)
+        return redirect("accounts:second_factor_on")
+    enrolling = markers.enrolling(request.session)
+    device = (
+        actions.own_authenticator_in_progress(user=user, device_id=enrolling)
+        if enrolling is not None
+        else None
+    )
+    if device is None and request.method == "GET":
+        return redirect("accounts:security")  # nothing being set up in this browser
+    form = TokenForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        outcome, confirmed = actions.confirm_own_authenticator(
+            audit=audit_context(request),
+            user=user,
+            device_id=enrolling or 0,
+            token=form.cleaned_data["token"],
+        )
+        if confirmed is not None:
+            markers.forget_enrolling(request.session)
+            otp_login(request, confirmed)
+            markers.new_key_for_new_powers(request.session)
+            messages.success(
+                request,
+                "Your authenticator app is on. Signing in will ask for its code from now on.",
+            )
+            return redirect("accounts:security")
+        if outcome is not actions.Enrolment.WRONG_TOKEN:
+            markers.forget_enrolling(request.session)
+            if outcome is actions.Enrolment.NO_CODE:
+                messages.error(request, OWN_AUTHENTICATOR_ERRORS[outcome])
+            return redirect("accounts:security")
+        form.add_error("token", OWN_AUTHENTICATOR_ERRORS[outcome])
+    if device is None:
+        markers.forget_enrolling(request.session)
+        messages.error(request, OWN_AUTHENTICATOR_ERRORS[actions.Enrolment.NO_CODE])
+        return redirect("accounts:security")
+    context = {"form": form, "self_service": True, **setup_display(device)}
+    return render(
+        request, "follicle/accounts/two_factor_setup.html", context, status=form_status(form)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@person_required
+@limit_posts("two_factor", per_hour=settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR)
+def second_factor_off(request: HttpRequest) -> HttpResponse:
+    """Turn the authenticator app off: with the password and the app's current code."""
+    user = _account_user(request)
+    if not user_has_device(user):
+        return redirect("accounts:security")
+    form = TurnOffAuthenticatorForm(user, request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        if actions.turn_off_own_authenticator(
+            audit=audit_context(request), user=user, token=form.cleaned_data["token"]
+        ):
+            messages.success(
+                request, "Your authenticator app is off. Signing in asks only for your password."
+            )
+            return redirect("accounts:security")
+        form.add_error("token", "That code is not right or has expired. Enter the current code.")
+    return render(
+        request,
+        "follicle/accounts/two_factor_off.html",
         {"form": form},
         status=form_status(form),
     )
