@@ -27,13 +27,15 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev")
+settings.load_profile(PROFILE)
 
 
 def examples(full: int) -> settings:
     """Settings for a property that runs ``full`` examples under the ci profile, and the same
     share of them as the loaded profile gives (at least 10) otherwise."""
-    return settings(max_examples=max(10, full * settings.default.max_examples // CI_EXAMPLES))
+    share = settings.get_profile(PROFILE).max_examples
+    return settings(max_examples=max(10, full * share // CI_EXAMPLES))
 
 
 def optional_skip(reason: str) -> None:

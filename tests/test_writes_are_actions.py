@@ -85,7 +85,7 @@ def session_writes(source: str) -> list[int]:
     """Line numbers that change a ``.session``: item assignment or deletion, or a method."""
     lines = []
     for node in ast.walk(ast.parse(source)):
-        targets: list[ast.AST] = []
+        targets: list[ast.expr] = []
         if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         elif isinstance(node, ast.Delete):

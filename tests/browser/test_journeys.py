@@ -20,7 +20,7 @@ SCREENSHOT = (
 
 
 def _status(page: Any, treatment: str) -> str:
-    return page.locator(f"#option-{treatment} .badge-status").first.inner_text()
+    return str(page.locator(f"#option-{treatment} .badge-status").first.inner_text())
 
 
 def test_a_man_with_crown_thinning_gets_first_line_treatment_and_exosomes_not_now(

@@ -31,7 +31,7 @@ def test_a_person_asks_and_a_clinician_signs_a_plan(new_page: Callable[..., Any]
     page.check("#id_consent")
     page.click("main button[type=submit]")
     assert "/accounts/check-email/" in page.url
-    link = re.search(r"http://\S+/accounts/verify/\S+", mail.outbox[-1].body)
+    link = re.search(r"http://\S+/accounts/verify/\S+", str(mail.outbox[-1].body))
     assert link is not None
     page.goto(link.group(0))
     page.click("text=Confirm my email address")

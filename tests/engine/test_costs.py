@@ -20,7 +20,7 @@ def test_a_monthly_price_is_twelve_months_a_year(knowledge: Knowledge) -> None:
     basis = finasteride.basis_cost
     assert basis is not None
     cost, _ = project_cost(finasteride)
-    assert cost is not None
+    assert cost is not None and cost.first_year is not None and cost.five_years is not None
     assert (cost.first_year.low, cost.first_year.high) == (12 * basis.low, 12 * basis.high)
     assert (cost.five_years.low, cost.five_years.high) == (60 * basis.low, 60 * basis.high)
 
@@ -35,7 +35,7 @@ def test_prp_adds_maintenance_after_the_first_course(knowledge: Knowledge) -> No
     )
     assert basis is not None and course is not None and interval is not None
     cost, _ = project_cost(prp)
-    assert cost is not None
+    assert cost is not None and cost.first_year is not None and cost.five_years is not None
     assert cost.first_year.low == course.min * basis.low
     assert cost.first_year.high == course.max * basis.high
     per_year_low = round(12 / interval.max * basis.low)

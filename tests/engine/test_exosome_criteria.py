@@ -7,13 +7,16 @@ expectations, PRP first), fda-exosome-notification-2019 (no approved product) an
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from follicle.engine import AssessmentResult
 from follicle.knowledge import Knowledge
 from tests.engine.builders import EXOSOME_CANDIDATE, WOMAN, answers, assess, option
 
 
-def _unmet(result) -> set[str]:  # type: ignore[no-untyped-def]
+def _unmet(result: AssessmentResult) -> set[str]:
     return {c.id for c in result.exosome_criteria if not c.met}
 
 
@@ -47,8 +50,8 @@ def test_all_six_criteria_met_means_consider_never_recommended(knowledge: Knowle
 )
 def test_each_unmet_criterion_alone_makes_it_not_now_with_its_own_reason(
     knowledge: Knowledge,
-    changes: dict,
-    criterion: str,  # type: ignore[type-arg]
+    changes: dict[str, Any],
+    criterion: str,
 ) -> None:
     """Source: contract, exosome criteria 1 to 6."""
     result = assess(knowledge, answers(EXOSOME_CANDIDATE, **changes))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from follicle.engine import AssessmentResult
 from follicle.knowledge import Knowledge
 from tests.engine.builders import MAN, WOMAN, answers, assess, conditions, flags
 
@@ -27,7 +28,7 @@ PATTERN_LOSS_DRUGS = (
 POST_MENOPAUSE = {"age": 58, "pregnancy": "cannot_become_pregnant"}
 
 
-def _no_plan(result) -> None:  # type: ignore[no-untyped-def]
+def _no_plan(result: AssessmentResult) -> None:
     assert result.route == "in_person"
     assert all(o.status in ("not_now", "avoid") for o in result.options)
 

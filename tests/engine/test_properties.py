@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from follicle.engine import Answers, run, validate
+from follicle.engine import Answers, AssessmentResult, run, validate
 from follicle.engine.generate import random_answers
 from follicle.engine.predicates_eval import compile_many, compile_predicate, reference_check
 from follicle.knowledge import Knowledge, load_knowledge
@@ -39,7 +39,7 @@ valid_answers = st.one_of(
 PROPERTY = examples(300)
 
 
-def _result(raw: dict[str, Any]):  # type: ignore[no-untyped-def]
+def _result(raw: dict[str, Any]) -> AssessmentResult:
     result = run(raw, KNOWLEDGE)
     assert not isinstance(result, list), result
     return result
@@ -212,7 +212,8 @@ def test_arbitrary_objects_never_crash_validation(raw: dict[str, Any]) -> None:
 
 def test_the_generator_covers_both_routes_and_every_status() -> None:
     rng = random.Random(7)
-    routes, statuses = set(), set()
+    routes: set[str] = set()
+    statuses: set[str] = set()
     for _ in range(400):
         result = _result(random_answers(KNOWLEDGE, rng))
         routes.add(result.route)

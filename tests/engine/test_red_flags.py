@@ -7,13 +7,16 @@ red-flag list (section 3.3).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from follicle.engine import AssessmentResult
 from follicle.knowledge import Knowledge
 from tests.engine.builders import MAN, WOMAN, answers, assess, flags
 
 
-def _assert_no_online_plan(result) -> None:  # type: ignore[no-untyped-def]
+def _assert_no_online_plan(result: AssessmentResult) -> None:
     assert result.route == "in_person"
     assert result.in_person is not None
     assert result.in_person.bring
@@ -74,7 +77,7 @@ def test_rapid_virilisation_is_urgent_and_comes_first(knowledge: Knowledge) -> N
     )
     assert result.red_flags[0].id == "rapid_virilization"
     assert result.red_flags[0].urgency == "urgent"
-    assert "days" in result.in_person.summary  # type: ignore[union-attr]
+    assert result.in_person is not None and "days" in result.in_person.summary
 
 
 def test_it_refers_systemic_symptoms(knowledge: Knowledge) -> None:
@@ -137,8 +140,8 @@ def test_a_plain_case_has_no_red_flag(knowledge: Knowledge) -> None:
 )
 def test_each_flag_names_exactly_the_answers_that_raised_it(
     knowledge: Knowledge,
-    changes: dict,
-    triggered_by: tuple[str, ...],  # type: ignore[type-arg]
+    changes: dict[str, Any],
+    triggered_by: tuple[str, ...],
 ) -> None:
     """Source: contract: triggered_by names the answers; the trace holds the flag's rule."""
     result = assess(knowledge, answers(MAN, **changes))

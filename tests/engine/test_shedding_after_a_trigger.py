@@ -7,11 +7,13 @@ medicines), rebora-2019 (spread-out shedding without a bald patch), nhs-lothian-
 
 from __future__ import annotations
 
+from typing import Any
+
 from follicle.knowledge import Knowledge
 from tests.engine.builders import WOMAN, answers, assess, conditions
 
 
-def _gradual_shedding(**changes):  # type: ignore[no-untyped-def]
+def _gradual_shedding(**changes: Any) -> dict[str, Any]:
     return answers(
         WOMAN, pattern="diffuse", shedding="more_than_usual", duration_months=3, **changes
     )

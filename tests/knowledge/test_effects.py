@@ -192,8 +192,12 @@ def test_every_real_treatment_has_the_sections_and_every_sentence_avoids_bare_st
         for e in t.effects.outcomes:
             text = effect_sentence(e)
             assert text and not any(word in text for word in NUMBER_WORDS), (t.id, text)
-    stated_none = {t.id for t in knowledge.treatments.values() if not t.effects.placebo_controlled}
-    assert {"hair_transplant", "oral_minoxidil"} <= stated_none  # type: ignore[union-attr]
+    stated_none = {
+        t.id
+        for t in knowledge.treatments.values()
+        if t.effects is not None and not t.effects.placebo_controlled
+    }
+    assert {"hair_transplant", "oral_minoxidil"} <= stated_none
 
 
 def test_the_checker_requires_the_sections_for_every_treatment(

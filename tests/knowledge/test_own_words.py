@@ -46,7 +46,7 @@ def test_no_run_of_eight_words_from_the_seed_appears_in_the_data() -> None:
         optional_skip("the seed article (../shared/seed) is needed to check for copied text")
         return
     seed_shingles = _shingles(_words(seed.read_text(encoding="utf-8")))
-    copied = []
+    copied: list[str] = []
     for path in data_files(DEFAULT_ROOT):
         overlap = _shingles(_words(_prose(path))) & seed_shingles
         copied.extend(f"{path.name}: {' '.join(s)}" for s in sorted(overlap))

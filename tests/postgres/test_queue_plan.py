@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.db import connection
 from django.utils import timezone
@@ -18,7 +20,7 @@ def fill(n: int) -> None:
         cursor.execute("ANALYZE reviews_case")
 
 
-def plan_of(sql: str, params: tuple[object, ...]) -> str:
+def plan_of(sql: str, params: Sequence[Any]) -> str:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())

@@ -51,6 +51,7 @@ TEST_AUDIT = command_context("tests", operator="pytest")
 
 def make_person(email: str) -> User:
     user = account_actions.sign_up(audit=web_audit(), email=email, password=PASSWORD)
+    assert user is not None, f"{email} already has an account"
     account_actions.verify_email(audit=web_audit(), user=user)
     user.refresh_from_db()
     return user

@@ -32,7 +32,7 @@ from tests.web.conftest import STEP_FORMS
 
 def test_asking_twice_with_the_same_key_creates_one_case(person_a: Persona) -> None:
     key = uuid.uuid4()
-    kwargs = {
+    kwargs: dict[str, Any] = {
         "audit": web_audit(),
         "person": person_a.user,
         "answers": dict(EXAMPLE),
@@ -438,7 +438,8 @@ def test_opening_the_case_does_not_extend_the_claim_but_keep_working_does(
     response = clinician.client.post(f"/clinic/cases/{case.id}/keep/")
     assert response.status_code == 302
     kept = Case.objects.get(id=case.id)
-    assert kept.claimed_at > old + timedelta(minutes=1) and kept.version == version
+    assert kept.claimed_at is not None and kept.claimed_at > old + timedelta(minutes=1)
+    assert kept.version == version
     event = AuditEvent.objects.get(case_id=case.id, action="case.claim_kept")
     assert event.actor_id == clinician.user.pk
 

@@ -9,13 +9,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from django.http import HttpResponse, HttpResponseBase
 from django.test import Client
 
 from follicle.knowledge import Knowledge
 
 
-def _text(response: object) -> str:
-    return html.unescape(response.content.decode())  # type: ignore[attr-defined]
+def _text(response: HttpResponseBase) -> str:
+    assert isinstance(response, HttpResponse)
+    return html.unescape(response.content.decode())
 
 
 def _clinic_section(page: str) -> str:
