@@ -486,3 +486,32 @@ def test_a_guideline_printed_in_a_journal_needs_an_identifier_but_a_web_guidelin
     _, problems = check_knowledge(knowledge_copy)
     assert [(p.file, p.field) for p in problems] == [("references/", "kanti-2018")]
     assert _UNINDEXED in problems[0].message
+
+
+# --- Articles' front matter (read by python-frontmatter with the strict YAML reader) ----------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("---\ntitle:", "title:", "needs YAML front matter between --- lines"),
+        ("\n---\n## What minoxidil is", "\n## What minoxidil is", "needs YAML front matter"),
+        ("---\ntitle:", "---\nsummary: twice\ntitle:", "front matter is not valid YAML"),
+        ("---\ntitle:", "---\n- a list\n---\ntitle:", "front matter must be a mapping"),
+    ],
+    ids=["no opening line", "no closing line", "a duplicate key", "not a mapping"],
+)
+def test_an_article_with_broken_front_matter_is_named(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None], old: str, new: str, message: str
+) -> None:
+    edit("articles/minoxidil.md", old, new)
+    _, problems = check_knowledge(knowledge_copy)
+    assert any(p.file == "articles/minoxidil.md" and message in p.message for p in problems), [
+        (p.file, p.message) for p in problems
+    ]
+
+
+def test_an_articles_body_starts_after_the_closing_line(knowledge_copy: Path) -> None:
+    article = load_knowledge(knowledge_copy).articles["minoxidil"]
+    assert article.body.startswith("## What minoxidil is\n")
+    assert "key_references" not in article.body

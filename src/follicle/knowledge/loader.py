@@ -7,12 +7,12 @@ and the cross-file checks (``follicle.knowledge.checker``) still run on everythi
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
 from follicle.knowledge.about import About
@@ -35,6 +35,17 @@ M = TypeVar("M", bound=BaseModel)
 
 #: Where the data lives in a checkout; ``FOLLICLE_KNOWLEDGE_DIR`` points elsewhere (tests do).
 DEFAULT_ROOT = Path(__file__).resolve().parents[3] / "knowledge"
+
+
+class _StrictFrontMatter(YAMLHandler):
+    """python-frontmatter finds the front matter; the data's own strict YAML reader (duplicate
+    keys refused) reads it."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return read_yaml_text(fm)
+
+
+FRONT_MATTER = _StrictFrontMatter()
 
 
 def knowledge_root() -> Path:
@@ -125,12 +136,15 @@ class _Reader:
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             name = self.relative(path)
             text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-            match = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.DOTALL)
-            if match is None:
+            try:
+                if not FRONT_MATTER.detect(text):
+                    raise ValueError
+                raw_front, body = FRONT_MATTER.split(text)
+            except ValueError:  # no opening or no closing --- line
                 self.problems.append(Problem(name, "", "needs YAML front matter between --- lines"))
                 continue
             try:
-                front = read_yaml_text(match.group(1))
+                front = FRONT_MATTER.load(raw_front)
             except YamlError as error:
                 self.problems.append(Problem(name, "", f"front matter is not valid YAML: {error}"))
                 continue
@@ -138,7 +152,10 @@ class _Reader:
                 self.problems.append(Problem(name, "", "front matter must be a mapping"))
                 continue
             parsed = self.model(
-                Article, {**front, "slug": path.stem, "body": match.group(2)}, name, ""
+                Article,
+                {**front, "slug": path.stem, "body": body.removeprefix("\n")},
+                name,
+                "",
             )
             if parsed is not None:
                 out.append(parsed)
