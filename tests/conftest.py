@@ -13,6 +13,10 @@ from hypothesis import HealthCheck, settings
 from follicle.knowledge import Knowledge, load_knowledge
 from follicle.knowledge.loader import DEFAULT_ROOT
 
+#: The people of the tests (person A and B, the clinicians, the admin, nobody signed in), the
+#: same in every folder.
+pytest_plugins = ["tests.personas"]
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 # Hypothesis profiles: "ci" (chosen when CI=true) runs every property with its full count of

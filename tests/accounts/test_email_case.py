@@ -14,7 +14,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
 from follicle.web.accounts.models import User, email_clashes
-from tests.reviews.conftest import PASSWORD, Persona, make_person
+from tests.personas import PASSWORD, Persona, make_person
 
 LOGIN = "/accounts/login/"
 

@@ -8,13 +8,13 @@ from typing import Any
 from django.test import Client
 
 from tests.audit.test_security_events import ADMIN_LOGIN, LOGIN, _admin_sign_in, _admin_user
-from tests.reviews.conftest import PASSWORD, current_code, make_clinician, with_totp, wrong_code
+from tests.personas import PASSWORD, current_code, device_of, make_clinician, with_totp, wrong_code
 
 
 def test_wrong_admin_codes_are_rate_limited_per_address(db: None, settings: Any) -> None:
     settings.OTP_TOTP_THROTTLE_FACTOR = 0  # only the address limit is under test
     root = _admin_user()
-    code = current_code(root.totpdevice_set.get())
+    code = current_code(device_of(root))
     client = Client(REMOTE_ADDR="203.0.113.40")
     for _ in range(settings.FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR):
         assert _admin_sign_in(client, root, wrong_code(code)).status_code == 200
@@ -33,7 +33,7 @@ def test_the_two_pages_share_one_count(db: None, settings: Any) -> None:
         client.post("/accounts/two-factor/", {"token": wrong_code(current_code(device))})
     root = _admin_user()
     admin_client = Client(REMOTE_ADDR="203.0.113.42")
-    code = current_code(root.totpdevice_set.get())
+    code = current_code(device_of(root))
     assert _admin_sign_in(admin_client, root, wrong_code(code)).status_code == 200
     assert _admin_sign_in(admin_client, root, code).status_code == 429
     assert client.post("/accounts/two-factor/", {"token": "123456"}).status_code == 429

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core import mail
@@ -19,10 +19,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tasks import default_task_backend
+from django_tasks.backends.dummy import DummyBackend
 
 from follicle.web.accounts import actions
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import TEST_AUDIT, make_person
+from tests.personas import TEST_AUDIT, make_person
 
 RESET = "/accounts/password-reset/"
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -34,9 +35,10 @@ VARYING_HEADERS = {"Date", "Set-Cookie"}
 def queued(settings: Any) -> Iterator[Any]:
     """Tasks are queued, not run (as with the database backend in production)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
+    backend = cast(DummyBackend, default_task_backend)
+    backend.clear()
+    yield backend
+    backend.clear()
 
 
 def _sql_shapes(queries: list[dict[str, str]]) -> list[str]:

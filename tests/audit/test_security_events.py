@@ -15,12 +15,13 @@ from follicle.web.audit.actions import verify_chain
 from follicle.web.audit.models import AuditEvent
 from follicle.web.middleware import LAST_SEEN
 from follicle.web.reviews import actions as review_actions
-from tests.reviews.conftest import (
+from tests.cases import make_case
+from tests.personas import (
     PASSWORD,
     TEST_AUDIT,
     Persona,
     current_code,
-    make_case,
+    device_of,
     make_clinician,
     make_person,
     with_totp,
@@ -48,7 +49,7 @@ def _no_email_in_the_trail(*emails: str) -> None:
 
 
 def _admin_sign_in(client: Client, user: User, token: str) -> Any:
-    device = user.totpdevice_set.get()
+    device = device_of(user)
     return client.post(
         ADMIN_LOGIN,
         {
@@ -123,7 +124,7 @@ def test_a_clinicians_second_factor_is_recorded_passed_and_refused(db: None, set
 def test_the_admin_sign_in_is_recorded_like_the_clinicians(db: None, settings: Any) -> None:
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     root = _admin_user()
-    device = root.totpdevice_set.get()
+    device = device_of(root)
     client = Client(REMOTE_ADDR="198.51.100.8")
     client.post(ADMIN_LOGIN, {"username": root.email, "password": "not the password 1"})
     failed = _one("account.sign_in_failed")

@@ -11,10 +11,11 @@ from django.test import Client
 
 from follicle.web.accounts.models import Role, User
 from tests.audit.test_security_events import ADMIN_LOGIN, LOGIN, _admin_sign_in, _admin_user
-from tests.reviews.conftest import (
+from tests.personas import (
     PASSWORD,
     Persona,
     current_code,
+    device_of,
     make_clinician,
     make_person,
     with_totp,
@@ -47,7 +48,7 @@ def test_the_clinicians_second_factor_gives_a_new_session_key(db: None) -> None:
 def test_setting_up_the_app_gives_a_new_session_key(db: None) -> None:
     from follicle.web.accounts.actions import issue_enrolment_code
     from follicle.web.accounts.models import EnrolmentCode
-    from tests.reviews.conftest import TEST_AUDIT
+    from tests.personas import TEST_AUDIT
 
     doctor = make_clinician("enrol-rotate@example.org")
     code = issue_enrolment_code(audit=TEST_AUDIT, user=doctor)
@@ -67,7 +68,7 @@ def test_the_admin_sign_in_gives_a_new_session_key(db: None, settings: Any) -> N
     client = Client()
     client.post(LOGIN, {"username": root.email, "password": PASSWORD})  # password only
     before = client.session.session_key
-    response = _admin_sign_in(client, root, current_code(root.totpdevice_set.get()))
+    response = _admin_sign_in(client, root, current_code(device_of(root)))
     assert response.status_code == 302
     assert client.session.session_key != before
     assert client.get("/admin/").status_code == 200

@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 
 from tests.browser.journeys import man_with_crown_thinning
-from tests.reviews.conftest import PASSWORD, current_code, make_clinician, with_totp
+from tests.personas import PASSWORD, current_code, make_clinician, with_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

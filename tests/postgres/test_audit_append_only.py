@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 
 from follicle.web.audit.actions import record, verify_chain
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import TEST_AUDIT
+from tests.personas import TEST_AUDIT
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test import Client
 
 from follicle.web.accounts.models import User
-from tests.reviews.conftest import PASSWORD, make_person
+from tests.personas import PASSWORD, make_person
 
 
 def test_a_second_account_for_an_address_in_another_case_is_refused_by_the_database() -> None:

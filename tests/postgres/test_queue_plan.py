@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from follicle.bench_support import bulk_cases
 from follicle.web.reviews import queue
-from tests.reviews.conftest import make_person
+from tests.personas import make_person
 
 
 def fill(n: int) -> None:

@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Plan
-from tests.reviews.conftest import sign_draft
+from tests.cases import sign_draft
 from tests.reviews.scenarios import claimed
 
 

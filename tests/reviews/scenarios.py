@@ -5,15 +5,9 @@ from __future__ import annotations
 from follicle.web.accounts.models import User
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Plan, Status
+from tests.cases import draft_decisions, make_case, sign_draft
+from tests.personas import TEST_AUDIT, make_clinician, make_person
 from tests.reviews.concurrency import race
-from tests.reviews.conftest import (
-    TEST_AUDIT,
-    draft_decisions,
-    make_case,
-    make_clinician,
-    make_person,
-    sign_draft,
-)
 
 
 def claim_race(clinicians: int) -> None:
@@ -77,7 +71,7 @@ def _withdraw_once(email: str) -> None:
 
     from follicle.web.accounts import actions as account_actions
     from follicle.web.accounts.models import EnrolmentCode
-    from tests.reviews.conftest import current_code, web_audit
+    from tests.personas import current_code, web_audit
 
     user = make_clinician(email)
     code = account_actions.issue_enrolment_code(audit=TEST_AUDIT, user=user)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from follicle.web.reviews.models import Case
-from tests.reviews.conftest import Persona
+from tests.personas import Persona
 
 LOGIN = "/accounts/login/"
 TWO_FACTOR = "/accounts/two-factor/"
@@ -287,13 +287,7 @@ def test_a_clinician_cannot_open_a_case_another_clinician_is_reviewing(
 def test_the_clinicians_second_factor_is_checked_for_real(db: None) -> None:
     from django.test import Client
 
-    from tests.reviews.conftest import (
-        PASSWORD,
-        current_code,
-        make_clinician,
-        with_totp,
-        wrong_code,
-    )
+    from tests.personas import PASSWORD, current_code, make_clinician, with_totp, wrong_code
 
     user = make_clinician("otp@example.org")
     device = with_totp(user)

@@ -9,7 +9,8 @@ from typing import Any
 from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews.forms import PlanForm
 from follicle.web.reviews.models import Case, Plan
-from tests.reviews.conftest import Persona, plan_post
+from tests.cases import plan_post
+from tests.personas import Persona
 
 CHANGES = {
     # Topical minoxidil first, finasteride second and "not now": both need a reason.

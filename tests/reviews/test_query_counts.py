@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Message, MessageKind
-from tests.reviews.conftest import TEST_AUDIT, Persona, make_case, sign_draft
+from tests.cases import make_case, sign_draft
+from tests.personas import TEST_AUDIT, Persona
 
 #: Queries per page: the session, the user (and for clinicians the second factor; for people,
 #: whether they turned an authenticator app on), the page's reads, and the audit of the read

@@ -41,15 +41,8 @@ from follicle.web.middleware import LAST_SEEN, SIGNED_IN_AT
 from follicle.web.reviews import actions as review_actions
 from follicle.web.reviews.models import Case
 from follicle.web.session_markers import ENROLLING
-from tests.reviews.conftest import (
-    PASSWORD,
-    TEST_AUDIT,
-    Persona,
-    make_case,
-    sign_draft,
-    signed_in,
-    web_audit,
-)
+from tests.cases import make_case, sign_draft
+from tests.personas import PASSWORD, TEST_AUDIT, Persona, signed_in, web_audit
 from tests.web.conftest import STEP_FORMS
 
 PERSONAS = ["anonymous", "person_a", "person_b", "clinician_no_2fa", "clinician", "admin"]

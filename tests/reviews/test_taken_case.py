@@ -10,7 +10,8 @@ from follicle.knowledge import default_knowledge
 from follicle.web.accounts.models import User
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Status
-from tests.reviews.conftest import TEST_AUDIT, Persona, make_clinician, sign_draft
+from tests.cases import sign_draft
+from tests.personas import TEST_AUDIT, Persona, make_clinician
 
 
 def _health_data(case: Case) -> list[str]:

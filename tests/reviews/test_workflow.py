@@ -18,15 +18,8 @@ from follicle.web.accounts.models import User
 from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.models import Case, ImmutableError, Plan, Status
-from tests.reviews.conftest import (
-    PASSWORD,
-    TEST_AUDIT,
-    Persona,
-    make_case,
-    make_person,
-    plan_post,
-    web_audit,
-)
+from tests.cases import make_case, plan_post
+from tests.personas import PASSWORD, TEST_AUDIT, Persona, make_person, web_audit
 from tests.web.conftest import STEP_FORMS
 
 

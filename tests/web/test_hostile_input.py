@@ -28,15 +28,8 @@ from follicle.web.assessment.actions import SESSION_KEY
 from follicle.web.errors import RefusalsInOneLine
 from follicle.web.reviews import actions
 from follicle.web.reviews.models import Case, Status
-from tests.reviews.conftest import (
-    TEST_AUDIT,
-    make_case,
-    make_clinician,
-    make_person,
-    plan_post,
-    signed_in,
-    with_totp,
-)
+from tests.cases import make_case, plan_post
+from tests.personas import TEST_AUDIT, make_clinician, make_person, signed_in, with_totp
 from tests.web.conftest import STEP_FORMS
 
 #: Long digits (Python's 4,300-digit limit, and past any database column), numbers in other

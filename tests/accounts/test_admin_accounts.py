@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
 from follicle.web.accounts.models import Role, User
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import Persona
+from tests.personas import Persona, device_of
 
 
 def _change_form(user: User, **changes: str) -> dict[str, str]:
@@ -48,7 +46,7 @@ def test_an_admin_cannot_change_their_own_role(admin: Persona) -> None:
 def test_the_admin_has_no_authenticator_pages(admin: Persona) -> None:
     """Devices are managed only by the set-up flow and `follicle setupcode`: the admin can
     neither read an authenticator's secret nor attach one to an account without a set-up code."""
-    device = TOTPDevice.objects.get(user=admin.user)
+    device = device_of(admin.user)
     assert admin.client.get("/admin/otp_totp/totpdevice/").status_code == 404
     assert admin.client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").status_code == 404
     assert admin.client.get("/admin/otp_totp/totpdevice/add/").status_code == 404

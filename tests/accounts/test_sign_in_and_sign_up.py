@@ -12,7 +12,7 @@ from django.test import Client
 from follicle.web.accounts.models import User
 from follicle.web.audit.models import AuditEvent
 from follicle.web.middleware import LAST_SEEN, SIGNED_IN_AT
-from tests.reviews.conftest import PASSWORD, Persona, make_person
+from tests.personas import PASSWORD, Persona, make_person
 
 
 def test_passwords_are_hashed_with_argon2(person_a: Persona) -> None:

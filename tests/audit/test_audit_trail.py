@@ -15,7 +15,8 @@ from follicle.web.reviews import actions
 from follicle.web.reviews.hashing import plan_hash
 from follicle.web.reviews.integrity import verify_plans
 from follicle.web.reviews.models import Case, Plan, Status
-from tests.reviews.conftest import TEST_AUDIT, Persona, make_case, plan_post, sign_draft
+from tests.cases import make_case, plan_post, sign_draft
+from tests.personas import TEST_AUDIT, Persona
 
 
 def _actions_for(case: Case) -> list[str]:

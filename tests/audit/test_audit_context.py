@@ -15,7 +15,8 @@ from follicle.web.audit.actions import record, verify_chain
 from follicle.web.audit.context import AuditContext, command_context
 from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews.models import Case
-from tests.reviews.conftest import PASSWORD, Persona, make_case, make_clinician
+from tests.cases import make_case
+from tests.personas import PASSWORD, Persona, make_clinician
 
 
 def test_events_of_one_request_share_its_id_and_other_requests_have_their_own(

@@ -24,10 +24,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from follicle.web.accounts.actions import MAX_CODE_FAILURES, issue_enrolment_code
 from follicle.web.accounts.models import EnrolmentCode, User
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import (
+from tests.personas import (
     PASSWORD,
     TEST_AUDIT,
     current_code,
+    make_admin,
     make_clinician,
     make_person,
     with_totp,
@@ -74,7 +75,7 @@ def test_a_clinician_sets_up_the_app_with_the_set_up_code(db: None) -> None:
 
 
 def test_an_admin_sets_up_the_app_the_same_way(db: None) -> None:
-    admin = User.objects.create_superuser(email="root@example.org", password=PASSWORD)
+    admin = make_admin("root@example.org")
     code = issue_enrolment_code(audit=TEST_AUDIT, user=admin)
     client = _signed_in_with_password("root@example.org")
     assert client.get("/admin/").status_code == 302  # no second factor yet
@@ -281,7 +282,7 @@ def test_second_factor_attempts_are_rate_limited_per_address(db: None, settings:
 def test_a_raced_second_confirmation_is_told_it_is_already_done(db: None) -> None:
     """Two submits of the last step at the same moment: the second finds the app confirmed."""
     from follicle.web.accounts.actions import Enrolment, accept_enrolment_code, confirm_totp
-    from tests.reviews.conftest import web_audit
+    from tests.personas import web_audit
 
     user = make_clinician("race@example.org")
     code = issue_enrolment_code(audit=TEST_AUDIT, user=user)
