@@ -11,7 +11,7 @@ from django.test import Client
 from follicle.web.accounts.device import describe
 from follicle.web.accounts.models import User, UserSession
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import PASSWORD, Persona, make_person
+from tests.personas import PASSWORD, Persona, make_person
 
 LOGIN = "/accounts/login/"
 FIREFOX_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0"
@@ -144,7 +144,7 @@ def test_a_session_names_its_account_through_a_new_key_and_forgets_it_on_sign_ou
     session = client.session
     old_key = session.session_key
     session.cycle_key()  # as signing in or passing the second factor does
-    assert session.session_key != old_key
+    assert session.session_key is not None and session.session_key != old_key
     assert UserSession.objects.get(session_key=session.session_key).user_id == user.pk
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     assert _signed_in(client)

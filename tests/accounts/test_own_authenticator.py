@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from follicle.web.accounts.authenticator import key_for_typing
 from follicle.web.accounts.models import User
 from follicle.web.audit.models import AuditEvent
-from tests.reviews.conftest import PASSWORD, Persona, current_code, make_person, wrong_code
+from tests.personas import PASSWORD, Persona, current_code, make_person, wrong_code
 
 ON = "/accounts/two-factor/turn-on/"
 OFF = "/accounts/two-factor/turn-off/"

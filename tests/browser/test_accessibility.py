@@ -73,7 +73,7 @@ def test_axe_does_report_a_real_violation(page: Any) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_ones_own_account_pages_have_no_axe_violations(page: Any) -> None:
-    from tests.reviews.conftest import PASSWORD, make_person
+    from tests.personas import PASSWORD, make_person
 
     make_person("axe@example.org")
     page.goto("/accounts/login/")

@@ -1,7 +1,11 @@
-"""Every URL of the review workflow, for every role, with the expected status.
+"""Every route of the URL resolver, for every role: each is in the access matrix (with the
+expected status or redirect for every role), in the public list (the same page for everyone,
+checked to refuse nobody), or in the admin site (checked to let only the admin in); a new
+route in none of them fails here.
 
 Person B asking for person A's case gets "not found", never the case. Clinicians without the
-second factor are sent to set it up before they can see anything.
+second factor are sent to set it up before they can see anything. Refused requests change
+nothing.
 """
 
 from __future__ import annotations
@@ -9,16 +13,18 @@ from __future__ import annotations
 import pytest
 
 from follicle.web.reviews.models import Case
-from tests.personas import Persona
+from tests.personas import ROLES, Persona
+from tests.reviews.routes import ROUTES, World, sample_urls
 
 LOGIN = "/accounts/login/"
 TWO_FACTOR = "/accounts/two-factor/"
 
-# (method, url template, {role: expected status or redirect target})
-MATRIX = [
+# (method, route as the resolver writes it, {role: expected status or redirect target});
+# <uuid:case_id> is person A's case.
+MATRIX: list[tuple[str, str, dict[str, object]]] = [
     (
         "get",
-        "/my/cases/",
+        "my/cases/",
         {
             "anonymous": LOGIN,
             "person_a": 200,
@@ -30,7 +36,7 @@ MATRIX = [
     ),
     (
         "get",
-        "/my/cases/{case}/",
+        "my/cases/<uuid:case_id>/",
         {
             "anonymous": LOGIN,
             "person_a": 200,
@@ -42,7 +48,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/my/cases/{case}/",
+        "my/cases/<uuid:case_id>/",
         {
             "anonymous": LOGIN,
             "person_a": 422,
@@ -54,7 +60,7 @@ MATRIX = [
     ),
     (
         "get",
-        "/reviews/confirm/",
+        "reviews/confirm/",
         {
             "anonymous": LOGIN,
             "person_a": 302,
@@ -66,7 +72,7 @@ MATRIX = [
     ),
     (
         "get",
-        "/clinic/",
+        "clinic/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -78,7 +84,7 @@ MATRIX = [
     ),
     (
         "get",
-        "/clinic/cases/{case}/",
+        "clinic/cases/<uuid:case_id>/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -90,7 +96,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/",
+        "clinic/cases/<uuid:case_id>/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -102,7 +108,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/claim/",
+        "clinic/cases/<uuid:case_id>/claim/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -114,7 +120,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/keep/",
+        "clinic/cases/<uuid:case_id>/keep/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -126,7 +132,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/release/",
+        "clinic/cases/<uuid:case_id>/release/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -138,7 +144,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/ask/",
+        "clinic/cases/<uuid:case_id>/ask/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -150,7 +156,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/refer/",
+        "clinic/cases/<uuid:case_id>/refer/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -162,7 +168,7 @@ MATRIX = [
     ),
     (
         "post",
-        "/clinic/cases/{case}/reopen/",
+        "clinic/cases/<uuid:case_id>/reopen/",
         {
             "anonymous": LOGIN,
             "person_a": 403,
@@ -174,7 +180,7 @@ MATRIX = [
     ),
     (
         "get",
-        "/admin/",
+        "admin/",
         {
             "anonymous": "/admin/login/",
             "person_a": "/admin/login/",
@@ -198,10 +204,10 @@ MATRIX = [
             },
         )
         for method, url, status in (
-            ("get", "/accounts/security/", 200),
-            ("post", "/accounts/security/sign-out-others/", 302),
-            ("get", "/accounts/password/", 200),
-            ("post", "/accounts/password/", 422),  # allowed; an empty form is refused
+            ("get", "accounts/security/", 200),
+            ("post", "accounts/security/sign-out-others/", 302),
+            ("get", "accounts/password/", 200),
+            ("post", "accounts/password/", 422),  # allowed; an empty form is refused
         )
     ],
     *[
@@ -218,15 +224,15 @@ MATRIX = [
             },
         )
         for method, url in (
-            ("get", "/accounts/two-factor/turn-on/"),
-            ("post", "/accounts/two-factor/turn-on/"),
-            ("get", "/accounts/two-factor/turn-off/"),
-            ("post", "/accounts/two-factor/turn-off/"),
+            ("get", "accounts/two-factor/turn-on/"),
+            ("post", "accounts/two-factor/turn-on/"),
+            ("get", "accounts/two-factor/turn-off/"),
+            ("post", "accounts/two-factor/turn-off/"),
         )
     ],
     (
         "get",
-        "/accounts/two-factor/",
+        "accounts/two-factor/",
         {
             "anonymous": LOGIN,
             "person_a": 302,
@@ -236,13 +242,89 @@ MATRIX = [
             "admin": 200,
         },
     ),
+    (
+        "post",
+        "reviews/request/",
+        {
+            "anonymous": "/accounts/signup/",
+            "person_a": "/reviews/confirm/",
+            "person_b": "/reviews/confirm/",
+            "clinician_no_2fa": 403,
+            "clinician": 403,
+            "admin": 403,
+        },
+    ),
+    (
+        "post",
+        "reviews/confirm/",
+        {
+            "anonymous": LOGIN,
+            "person_a": "/my/cases/",  # nothing waiting in this session: nothing is sent
+            "person_b": "/my/cases/",
+            "clinician_no_2fa": 403,
+            "clinician": 403,
+            "admin": 403,
+        },
+    ),
+    (
+        "get",
+        "accounts/home/",
+        {
+            "anonymous": LOGIN,
+            "person_a": "/my/cases/",
+            "person_b": "/my/cases/",
+            "clinician_no_2fa": "/clinic/",
+            "clinician": "/clinic/",
+            "admin": "/admin/",
+        },
+    ),
 ]
 
-ROLES = ["anonymous", "person_a", "person_b", "clinician_no_2fa", "clinician", "admin"]
+#: What a POST sends, where an empty form would be turned away before any access check.
+POSTED: dict[str, dict[str, str]] = {
+    "reviews/request/": {"note": "", "idempotency_key": "0b6f1c4e-8f0a-4a47-9a43-5f7d0c1e2a3b"},
+}
+
+#: Routes that are the same for everyone: the pages, the assessment, signing in and up, the
+#: health check. Every persona opens each; none is refused or sent to sign in.
+PUBLIC = {
+    "",
+    "healthz",
+    "treatments/",
+    "treatments/<slug:treatment_id>/",
+    "compare/<slug:first>/<slug:second>/",
+    "costs/",
+    "articles/",
+    "articles/<slug:slug>/",
+    "references/",
+    "assessment/",
+    "assessment/<slug:step_id>/",
+    "assessment/check/",
+    "assessment/result/",
+    "assessment/restart/",
+    "accounts/signup/",
+    "accounts/check-email/",
+    "accounts/verify/<str:uidb64>/<str:token>/",
+    "accounts/login/",
+    "accounts/logout/",
+    "accounts/password-reset/",
+    "accounts/password-reset/sent/",
+    "accounts/password-reset/<uidb64>/<token>/",
+    "accounts/password-reset/complete/",
+}
+
+#: The admin site's own sign-in and sign-out; every other admin route is for the admin only.
+ADMIN_SITE = "admin/"
+ADMIN_OPEN = {"admin/login/", "admin/logout/"}
+ADMIN_LOGIN = "/admin/login/"
+
+
+def _url(route: str, case: Case) -> str:
+    return "/" + route.replace("<uuid:case_id>", str(case.id))
 
 
 @pytest.mark.parametrize(
-    ("method", "url", "expected"), MATRIX, ids=[f"{m} {u}" for m, u, _ in MATRIX]
+    ("method", "route", "expected"), MATRIX, ids=[f"{m} {r}" for m, r, _ in MATRIX]
 )
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_for_every_role(
@@ -250,12 +332,13 @@ def test_every_url_for_every_role(
     case_of_a: Case,
     role: str,
     method: str,
-    url: str,
+    route: str,
     expected: dict[str, object],
 ) -> None:
     persona: Persona = request.getfixturevalue(role)
     before = (case_of_a.status, case_of_a.version, case_of_a.claimed_by_id)
-    response = getattr(persona.client, method)(url.format(case=case_of_a.id))
+    url = _url(route, case_of_a)
+    response = getattr(persona.client, method)(url, POSTED.get(route, {}))
     want = expected[role]
     if isinstance(want, int):
         assert response.status_code == want, (role, url, response.status_code)
@@ -268,6 +351,54 @@ def test_every_url_for_every_role(
         assert after == ("in_review", before[1] + 1, persona.user.pk)
     else:  # nobody else changed the case: refusals, validation errors and reads leave it alone
         assert after == before, (role, method, url)
+
+
+def test_every_route_of_the_resolver_has_an_entry() -> None:
+    """A new route fails here until it is given its expected status for every role (MATRIX),
+    or declared the same for everyone (PUBLIC); the admin site is checked as a whole below."""
+    in_matrix = {route for _, route, _ in MATRIX}
+    assert all(set(expected) == set(ROLES) for _, _, expected in MATRIX)
+    missing = [
+        r for r in ROUTES if r not in in_matrix and r not in PUBLIC and not r.startswith(ADMIN_SITE)
+    ]
+    assert not missing, f"add these routes to MATRIX or PUBLIC: {missing}"
+    stale = sorted((in_matrix | PUBLIC) - set(ROUTES))
+    assert not stale, f"no longer routes: {stale}"
+    assert not in_matrix & PUBLIC
+
+
+def test_public_routes_refuse_nobody(world: World) -> None:
+    refused = []
+    for route in sorted(PUBLIC):
+        for url in sample_urls(route, world):
+            for role in ROLES:
+                response = world.personas[role].client.get(url)
+                location = response.get("Location", "")
+                if (
+                    response.status_code in (401, 403)
+                    or response.status_code >= 500
+                    or location.startswith((LOGIN, TWO_FACTOR))
+                ):
+                    refused.append(f"{role} GET {url}: {response.status_code} {location}")
+    assert not refused, "\n".join(refused)
+
+
+def test_every_admin_route_lets_in_the_admin_alone(world: World) -> None:
+    """Every route of the admin site (Django's admin_view guards each one, with django-otp's
+    second factor): everyone else is sent to the admin's sign-in, the admin is not."""
+    wrong = []
+    routes = [r for r in ROUTES if r.startswith(ADMIN_SITE) and r not in ADMIN_OPEN]
+    assert len(routes) > 20
+    for route in routes:
+        for url in sample_urls(route, world):
+            for role in ROLES:
+                response = world.personas[role].client.get(url)
+                sent_to_sign_in = response.status_code == 302 and response["Location"].startswith(
+                    ADMIN_LOGIN
+                )
+                if (role == "admin") == sent_to_sign_in or response.status_code >= 500:
+                    wrong.append(f"{role} GET {url}: {response.status_code}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_person_b_never_sees_person_a_case_content(case_of_a: Case, person_b: Persona) -> None:

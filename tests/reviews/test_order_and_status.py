@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from follicle.web.reviews.models import Case, Plan
-from tests.reviews.conftest import Persona, plan_post
+from tests.cases import plan_post
+from tests.personas import Persona
 
 NOT_NOW_FIRST = {
     "status_finasteride": "not_now",
@@ -132,7 +135,8 @@ def test_the_action_itself_refuses_an_unconfirmed_order_that_disagrees(
 ) -> None:
     """Not only the page: any caller of issue_plan must say it keeps such an order."""
     from follicle.web.reviews import actions
-    from tests.reviews.conftest import TEST_AUDIT, draft_decisions
+    from tests.cases import draft_decisions
+    from tests.personas import TEST_AUDIT
 
     _claimed(case_of_a, clinician)
     decisions = [
@@ -141,7 +145,7 @@ def test_the_action_itself_refuses_an_unconfirmed_order_that_disagrees(
         else d
         for d in draft_decisions(case_of_a)
     ]
-    sign = {
+    sign: dict[str, Any] = {
         "audit": TEST_AUDIT,
         "case_id": case_of_a.id,
         "clinician": clinician.user,
