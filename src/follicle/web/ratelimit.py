@@ -4,8 +4,8 @@ Sign-in has its own lockout (django-axes); sign-up, password reset and second-fa
 limited here so they cannot be used to flood someone's inbox or guess a code. django-ratelimit
 counts the posts of each client address (``client_address``: trusted proxies only) in hour-long
 windows, in the cache: Redis when ``REDIS_URL`` is set (shared by every app server), process
-memory otherwise. If the cache cannot count, the post is refused (django-ratelimit fails
-closed).
+memory otherwise. A post the cache cannot count is never let through: a cache that answers
+without a count refuses it (django-ratelimit fails closed), one that cannot be reached fails it.
 """
 
 from __future__ import annotations
