@@ -140,6 +140,9 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("reviews:my_cases")
 
 
+#: What a refused code from an authenticator app says (signing in, turning the app off).
+WRONG_APP_CODE = "That code is not right or has expired. Enter the current code."
+
 #: What each refused set-up step says (on the field of that step).
 ENROLMENT_ERRORS = {
     actions.Enrolment.NO_CODE: (
@@ -181,7 +184,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             markers.new_key_for_new_powers(request.session)
             return redirect(_safe_next(request, str(reverse_lazy("accounts:home"))))
-        form.add_error("token", "That code is not right or has expired. Enter the current code.")
+        form.add_error("token", WRONG_APP_CODE)
     return render(
         request,
         "follicle/accounts/two_factor_verify.html",
@@ -464,7 +467,7 @@ def second_factor_off(request: HttpRequest) -> HttpResponse:
                 request, "Your authenticator app is off. Signing in asks only for your password."
             )
             return redirect("accounts:security")
-        form.add_error("token", "That code is not right or has expired. Enter the current code.")
+        form.add_error("token", WRONG_APP_CODE)
     return render(
         request,
         "follicle/accounts/two_factor_off.html",
