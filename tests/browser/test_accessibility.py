@@ -86,6 +86,8 @@ def test_ones_own_account_pages_have_no_axe_violations(page: Any) -> None:
     page.click("main button[type=submit]")  # the password form, empty: errors by each field
     assert _violations(page) == []
     page.goto("/accounts/security/")
-    page.click("button:has-text('Add an authenticator app')")  # the QR code and the key for typing by hand
+    page.click(
+        "button:has-text('Add an authenticator app')"
+    )  # the QR code and the key for typing by hand
     assert "/accounts/two-factor/turn-on/" in page.url
     assert _violations(page) == []
