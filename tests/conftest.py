@@ -102,7 +102,9 @@ DATABASE_FIXTURES = frozenset(
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that reaches the database, by the fixtures it uses (however indirectly)
     or its ``django_db`` mark, so ``make test-fast`` (``-m "not db"``) leaves it out without
-    anyone having to remember a marker; pytest-django refuses database access to the rest."""
+    anyone having to remember a marker. A test that only asks for a persona by name at run time
+    (``request.getfixturevalue``) cannot be seen here: it must list ``db`` itself, or it fails
+    in ``make test-fast`` (never passes there unnoticed)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & DATABASE_FIXTURES or item.get_closest_marker("django_db"):

@@ -156,7 +156,7 @@ def test_turning_it_on_and_off_shares_the_second_factor_rate_limit(
 
 @pytest.mark.parametrize("persona", ["clinician", "admin"])
 def test_clinicians_and_admins_keep_their_set_up_codes(
-    request: pytest.FixtureRequest, persona: str
+    request: pytest.FixtureRequest, persona: str, db: None
 ) -> None:
     """Only people turn an authenticator on or off themselves; clinicians' and admins' devices
     come only with a set-up code from an administrator."""
