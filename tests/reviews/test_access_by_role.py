@@ -232,6 +232,30 @@ MATRIX: list[tuple[str, str, dict[str, object]]] = [
     ],
     (
         "get",
+        "accounts/profile/",
+        {
+            "anonymous": LOGIN,
+            "person_a": 403,
+            "person_b": 403,
+            "clinician_no_2fa": TWO_FACTOR,
+            "clinician": 200,
+            "admin": 403,
+        },
+    ),
+    (
+        "post",
+        "accounts/profile/",
+        {
+            "anonymous": LOGIN,
+            "person_a": 403,
+            "person_b": 403,
+            "clinician_no_2fa": TWO_FACTOR,
+            "clinician": 422,  # allowed; an empty form is refused field by field
+            "admin": 403,
+        },
+    ),
+    (
+        "get",
         "accounts/two-factor/",
         {
             "anonymous": LOGIN,

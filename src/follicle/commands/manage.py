@@ -40,6 +40,9 @@ def create_clinician(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err,
         email=args.email,
         name=args.name,
+        profession=args.profession,
+        registration_body=args.registration_body,
+        registration_number=args.registration_number,
         password_stdin=args.password_stdin,
         operator=args.operator,
     )
@@ -61,6 +64,9 @@ def register(commands: Any) -> None:
     p = commands.add_parser("createclinician", help="create a clinician account")
     p.add_argument("--email", required=True)
     p.add_argument("--name", required=True, help="name shown on signed plans")
+    p.add_argument("--profession", default="", help="shown on signed plans")
+    p.add_argument("--registration-body", default="", help="shown on signed plans")
+    p.add_argument("--registration-number", default="", help="shown on signed plans")
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )

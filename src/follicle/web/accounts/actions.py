@@ -153,7 +153,16 @@ def reset_password(*, audit: AuditContext, user: User, password: str) -> None:
 
 
 @transaction.atomic
-def create_clinician(*, audit: AuditContext, email: str, password: str, display_name: str) -> User:
+def create_clinician(
+    *,
+    audit: AuditContext,
+    email: str,
+    password: str,
+    display_name: str,
+    profession: str = "",
+    registration_body: str = "",
+    registration_number: str = "",
+) -> User:
     """A clinician account. The clinician must add a second factor before seeing any case."""
     if User.objects.filter(email__iexact=email).exists():
         raise EmailTaken(email)
@@ -162,10 +171,46 @@ def create_clinician(*, audit: AuditContext, email: str, password: str, display_
         password=password,
         role=Role.CLINICIAN,
         display_name=display_name,
+        profession=profession.strip(),
+        registration_body=registration_body.strip(),
+        registration_number=registration_number.strip(),
         email_verified_at=timezone.now(),
     )
     record(action="account.clinician_created", audit=audit, detail={"user_id": user.pk})
     return user
+
+
+#: What a clinician's profile holds: shown with their name on every plan they sign.
+PROFILE_FIELDS = ("display_name", "profession", "registration_body", "registration_number")
+
+
+@transaction.atomic
+def update_clinician_profile(
+    *,
+    audit: AuditContext,
+    user: User,
+    display_name: str,
+    profession: str,
+    registration_body: str,
+    registration_number: str,
+) -> list[str]:
+    """Save a clinician's name, profession and registration; the names of the fields that
+    changed are audited (not their values) and returned."""
+    given = {
+        "display_name": display_name.strip(),
+        "profession": profession.strip(),
+        "registration_body": registration_body.strip(),
+        "registration_number": registration_number.strip(),
+    }
+    changed = [name for name in PROFILE_FIELDS if getattr(user, name) != given[name]]
+    if changed:
+        for name in changed:
+            setattr(user, name, given[name])
+        user.save(update_fields=changed)
+        record(
+            action="account.profile_updated", actor=user, audit=audit, detail={"fields": changed}
+        )
+    return changed
 
 
 #: How long a set-up code lasts: long enough to reach the clinician by phone or in person.

@@ -136,3 +136,41 @@ class TurnOffAuthenticatorForm(TokenForm):
                 "Your password is not right. Enter the password you sign in with."
             )
         return password
+
+
+class ClinicianProfileForm(forms.Form):
+    """A clinician's name and registration, shown on every plan they sign."""
+
+    display_name = forms.CharField(
+        label="Your name as people should see it",
+        max_length=120,
+        help_text="For example: Dr Ada Lovelace.",
+        error_messages={"required": "Enter your name as it should appear on signed plans."},
+    )
+    profession = forms.CharField(
+        label="Profession",
+        max_length=120,
+        help_text="For example: Dermatologist, General practitioner, Nurse prescriber.",
+        error_messages={"required": "Enter your profession."},
+    )
+    registration_body = forms.CharField(
+        label="Registration body",
+        max_length=120,
+        required=False,
+        help_text="The body you are registered with, for example the General Medical Council.",
+    )
+    registration_number = forms.CharField(
+        label="Registration number",
+        max_length=40,
+        required=False,
+        help_text="As the registration body shows it.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        body, number = data.get("registration_body"), data.get("registration_number")
+        if body and not number and "registration_number" not in self.errors:
+            self.add_error("registration_number", "Enter your number with this body.")
+        if number and not body and "registration_body" not in self.errors:
+            self.add_error("registration_body", "Enter the body that gave this number.")
+        return data

@@ -74,6 +74,10 @@ class User(AbstractUser):
     display_name = models.CharField(
         max_length=120, blank=True, help_text="For clinicians: the name shown on signed plans."
     )
+    #: For clinicians, shown with their name on signed plans and in the review.
+    profession = models.CharField(max_length=120, blank=True)
+    registration_body = models.CharField(max_length=120, blank=True)
+    registration_number = models.CharField(max_length=40, blank=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.PERSON)
     email_verified_at = models.DateTimeField(null=True, blank=True)
 

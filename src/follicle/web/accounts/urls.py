@@ -18,6 +18,7 @@ urlpatterns = [
     path("security/", views.security, name="security"),
     path("security/sign-out-others/", views.end_other_sessions, name="end_other_sessions"),
     path("password/", views.password_change, name="password_change"),
+    path("profile/", views.profile, name="profile"),
     path("password-reset/", views.password_reset, name="password_reset"),
     path(
         "password-reset/sent/",

@@ -26,6 +26,7 @@ from follicle.web.accounts import actions
 from follicle.web.accounts.authenticator import setup_display
 from follicle.web.accounts.forms import (
     ChangePasswordForm,
+    ClinicianProfileForm,
     EmailAuthenticationForm,
     EnrolmentCodeForm,
     SignupForm,
@@ -33,7 +34,11 @@ from follicle.web.accounts.forms import (
     TurnOffAuthenticatorForm,
 )
 from follicle.web.accounts.models import Role, User, UserSession
-from follicle.web.accounts.permissions import account_holder_required, person_required
+from follicle.web.accounts.permissions import (
+    account_holder_required,
+    clinician_required,
+    person_required,
+)
 from follicle.web.accounts.tokens import email_verification_token
 from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
@@ -473,4 +478,23 @@ def second_factor_off(request: HttpRequest) -> HttpResponse:
         "follicle/accounts/two_factor_off.html",
         {"form": form},
         status=form_status(form),
+    )
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    """A clinician's name, profession and registration, shown on the plans they sign."""
+    user = request.user
+    assert isinstance(user, User)
+    initial = {name: getattr(user, name) for name in actions.PROFILE_FIELDS}
+    form = ClinicianProfileForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        changed = actions.update_clinician_profile(
+            audit=audit_context(request), user=user, **form.cleaned_data
+        )
+        messages.success(request, "Your profile is saved." if changed else "Nothing was changed.")
+        return redirect("accounts:profile")
+    return render(
+        request, "follicle/accounts/profile.html", {"form": form}, status=form_status(form)
     )

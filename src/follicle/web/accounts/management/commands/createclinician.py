@@ -33,6 +33,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--email", required=True)
         parser.add_argument("--name", required=True, help="name shown on signed plans")
+        parser.add_argument("--profession", default="", help="shown on signed plans")
+        parser.add_argument("--registration-body", default="", help="shown on signed plans")
+        parser.add_argument("--registration-number", default="", help="shown on signed plans")
         parser.add_argument(
             "--password-stdin", action="store_true", help="read the password from standard input"
         )
@@ -56,6 +59,9 @@ class Command(BaseCommand):
                     email=options["email"].lower(),
                     password=password,
                     display_name=options["name"],
+                    profession=options["profession"],
+                    registration_body=options["registration_body"],
+                    registration_number=options["registration_number"],
                 )
                 code = issue_enrolment_code(audit=audit, user=user)
         except EmailTaken as error:

@@ -29,7 +29,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         clashes = email_clashes(User.objects.values_list("pk", "email"))
         for ids in clashes:
-            accounts = User.objects.filter(pk__in=ids).annotate(case_count=Count("cases"))
+            # Only the columns it shows: it runs on a database not yet migrated past 0003,
+            # whose user table lacks any column a later migration adds.
+            accounts = (
+                User.objects.filter(pk__in=ids)
+                .only("pk", "role", "date_joined", "last_login")
+                .annotate(case_count=Count("cases"))
+            )
             self.stdout.write("one address: " + "; ".join(map(_describe, accounts.order_by("pk"))))
         if clashes:
             raise CommandError(f"{len(clashes)} address(es) belong to more than one account")
