@@ -60,6 +60,13 @@ def test_a_person_asks_and_a_clinician_signs_a_plan(new_page: Callable[..., Any]
     doc.fill("#id_reason_finasteride", "Prefers not to take tablets; start with topical minoxidil.")
     doc.fill("#id_follow_up", "Review photos at 6 and 12 months.")
     doc.click("text=Sign and issue the plan")
+    # "Not now" now stands above options still recommended: the editor refuses that order with
+    # a warning and keeps everything typed; "Put in status order" rearranges it, then it signs.
+    assert "stands above" in doc.content()
+    assert doc.input_value("#id_reason_finasteride").startswith("Prefers not to take tablets")
+    doc.click("button[name=arrange][value=status]")
+    assert doc.input_value("#id_follow_up") == "Review photos at 6 and 12 months."
+    doc.click("text=Sign and issue the plan")
     assert "The plan is signed and issued" in doc.content()
 
     page.goto(case_url)

@@ -165,3 +165,40 @@ def test_out_of_status_order_names_the_best_option_below_each_misplaced_one() ->
     assert out_of_status_order(["recommended", "consider", "not_now", "avoid"]) == []
     assert out_of_status_order(["consider", "recommended", "recommended"]) == [(0, 1)]
     assert out_of_status_order(["avoid", "not_now", "recommended"]) == [(0, 2), (1, 2)]
+
+
+def test_options_that_only_moved_up_for_a_demoted_one_need_no_reason_of_their_own(
+    case_of_a: Case, clinician: Persona
+) -> None:
+    """Demoting the first option and putting the plan in status order moves every other option
+    up a place; only the demoted option's new status needs the clinician's reason."""
+    _claimed(case_of_a, clinician)
+    arranged = clinician.client.post(
+        f"/clinic/cases/{case_of_a.id}/",
+        plan_post(case_of_a, arrange="status", **NOT_NOW_FIRST),
+    ).context["plan_form"]
+    values = {
+        n: arranged[n].value() for n in arranged.fields if arranged[n].value() not in (None, False)
+    }
+    response = clinician.client.post(f"/clinic/cases/{case_of_a.id}/", values)
+    assert response.status_code == 302, response.context["plan_form"].errors
+    plan = Plan.objects.get(case=case_of_a)
+    assert plan.options[0]["treatment"] == "topical_minoxidil"
+    assert next(o for o in plan.options if o["treatment"] == "finasteride")["status"] == "not_now"
+
+
+def test_an_option_moved_by_hand_past_its_peers_still_needs_a_reason(
+    case_of_a: Case, clinician: Persona
+) -> None:
+    _claimed(case_of_a, clinician)
+    draft = {o["treatment"]: o["rank"] for o in case_of_a.result["options"]}
+    second = next(t for t, rank in draft.items() if rank == 2)
+    third = next(t for t, rank in draft.items() if rank == 3)
+    response = clinician.client.post(
+        f"/clinic/cases/{case_of_a.id}/",
+        plan_post(case_of_a, **{f"order_{second}": "3", f"order_{third}": "2"}),
+    )
+    assert response.status_code == 422
+    errors = response.context["plan_form"].errors
+    assert f"reason_{second}" in errors and f"reason_{third}" in errors
+    assert not Plan.objects.filter(case=case_of_a).exists()

@@ -226,8 +226,30 @@ def keep_claim(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> N
 
 
 def _differs(status: str, order: int, draft_option: dict[str, Any]) -> bool:
-    """The clinician changed the engine's status or place for this option."""
+    """The clinician changed the engine's status or place for this option (the audit's count)."""
     return bool(status != draft_option["status"] or order != draft_option["rank"])
+
+
+def _status_order_places(
+    draft: dict[str, dict[str, Any]], decisions: list[Decision]
+) -> dict[str, int]:
+    """Where each option stands when the draft is put in status order with the clinician's
+    statuses (the draft's order kept within a status): what 'Put in status order' gives."""
+    rating = {s: n for n, s in enumerate(STATUSES)}
+    ranked = sorted(
+        decisions,
+        key=lambda d: (rating.get(d.status, len(STATUSES)), draft[d.treatment]["rank"]),
+    )
+    return {d.treatment: place for place, d in enumerate(ranked, start=1)}
+
+
+def _needs_reason(decision: Decision, draft_option: dict[str, Any], status_place: int) -> bool:
+    """The clinician decided something about this option: a new status, or a place that is
+    neither the draft's nor the one status order gives. An option that only moved because
+    another option's status changed (one demoted below it) needs no reason of its own."""
+    if decision.status != draft_option["status"]:
+        return True
+    return decision.order not in (draft_option["rank"], status_place)
 
 
 #: The error when options stand above better-rated ones and the clinician did not say they mean it.
@@ -254,8 +276,8 @@ def out_of_status_order(statuses: list[str]) -> list[tuple[int, int]]:
 def check_decisions(
     result: dict[str, Any], decisions: list[Decision], *, keep_order: bool = False
 ) -> dict[str, str]:
-    """Field errors: every option once, known statuses, orders 1..n, a reason for every change,
-    and no option above a better-rated one unless the clinician keeps that order on purpose."""
+    """Field errors: every option once, known statuses, orders 1..n, a reason for every
+    decision (:func:`_needs_reason`), and no option above a better-rated one unless the clinician keeps that order on purpose."""
     errors: dict[str, str] = {}
     draft = {o["treatment"]: o for o in result["options"]}
     given = {d.treatment: d for d in decisions}
@@ -265,10 +287,14 @@ def check_decisions(
     orders = sorted(d.order for d in decisions)
     if orders != list(range(1, len(decisions) + 1)):
         errors["options"] = f"Number the options 1 to {len(decisions)}, each number once."
+    status_places = _status_order_places(draft, decisions)
     for d in decisions:
         if d.status not in STATUSES:
             errors[f"status_{d.treatment}"] = "Choose recommended, consider, not now or avoid."
-        if _differs(d.status, d.order, draft[d.treatment]) and not d.reason.strip():
+        if (
+            _needs_reason(d, draft[d.treatment], status_places[d.treatment])
+            and not d.reason.strip()
+        ):
             errors[f"reason_{d.treatment}"] = (
                 "Give a reason for changing the engine's draft for this option."
             )
