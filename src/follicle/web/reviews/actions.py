@@ -235,7 +235,7 @@ def _status_order_places(
 ) -> dict[str, int]:
     """Where each option stands when the draft is put in status order with the clinician's
     statuses (the draft's order kept within a status): what 'Put in status order' gives."""
-    rating = {s: n for n, s in enumerate(STATUSES)}
+    rating: dict[str, int] = {s: n for n, s in enumerate(STATUSES)}
     ranked = sorted(
         decisions,
         key=lambda d: (rating.get(d.status, len(STATUSES)), draft[d.treatment]["rank"]),
