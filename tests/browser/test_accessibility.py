@@ -91,3 +91,52 @@ def test_ones_own_account_pages_have_no_axe_violations(page: Any) -> None:
     )  # the QR code and the key for typing by hand
     assert "/accounts/two-factor/turn-on/" in page.url
     assert _violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_clinicians_new_pages_have_no_axe_violations(page: Any) -> None:
+    """The plan editor's order warning, the profile page (empty and with errors) and the plain
+    "taken by a colleague" refusal: each state a clinician meets, checked with axe."""
+    from follicle.web.reviews import actions
+    from tests.cases import make_case
+    from tests.personas import (
+        PASSWORD,
+        TEST_AUDIT,
+        current_code,
+        make_clinician,
+        make_person,
+        with_totp,
+    )
+
+    doctor = make_clinician("axe-doc@example.org", "Dr Axe")
+    device = with_totp(doctor)
+    colleague = make_clinician("axe-colleague@example.org", "Dr Other")
+    mine = make_case(make_person("axe-a@example.org"))
+    theirs = make_case(make_person("axe-b@example.org"))
+    actions.claim(audit=TEST_AUDIT, case_id=theirs.id, clinician=colleague)
+
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "axe-doc@example.org")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.fill("#id_token", current_code(device))
+    page.click("main button[type=submit]")
+    assert _violations(page) == []  # the queue
+
+    page.goto(f"/clinic/cases/{mine.id}/")
+    page.click("button:has-text('Claim')")
+    page.select_option("#id_status_finasteride", "not_now")
+    page.click("text=Sign and issue the plan")
+    assert "stands above" in page.content()
+    assert _violations(page) == []  # the order warning and the field errors
+
+    page.goto(f"/clinic/cases/{theirs.id}/")
+    assert "Dr Other" in page.content()
+    assert _violations(page) == []  # taken by a colleague
+
+    page.goto("/accounts/profile/")
+    assert _violations(page) == []
+    page.fill("#id_display_name", "")
+    page.click("main button[type=submit]")
+    assert "Enter your name as it should appear on signed plans." in page.content()
+    assert _violations(page) == []
