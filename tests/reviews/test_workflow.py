@@ -241,6 +241,34 @@ def test_a_plan_is_issued_once(person_a: Persona, clinician: Persona) -> None:
     assert Plan.objects.filter(case=case).count() == 1
 
 
+def test_pressing_sign_twice_shows_the_signed_plan_not_a_conflict(
+    person_a: Persona, clinician: Persona
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    again = clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case), follow=True)
+    assert again.redirect_chain[-1][1] == 302
+    assert "This plan was already signed and issued" in again.content.decode()
+    assert Plan.objects.filter(case=case).count() == 1
+
+
+def test_a_different_plan_sent_after_signing_is_refused_and_kept(
+    person_a: Persona, clinician: Persona
+) -> None:
+    case = make_case(person_a.user)
+    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
+    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    changed = plan_post(case, instructions="Apply twice a day, every day.")
+    response = clinician.client.post(f"/clinic/cases/{case.id}/", changed)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "already has a signed plan" in page
+    assert "claim the case again" not in page.lower()
+    assert "Apply twice a day, every day." in page
+    assert Plan.objects.filter(case=case).count() == 1
+
+
 def test_a_signed_plan_is_immutable_and_a_change_is_a_new_version(
     person_a: Persona, clinician: Persona
 ) -> None:

@@ -304,6 +304,29 @@ def check_decisions(
     return errors
 
 
+ALREADY_SIGNED = (
+    "This case already has a signed plan, and it differs from what you sent. Nothing was "
+    "saved; your changes are below. To change the plan, start a new version."
+)
+
+
+def is_signed_plan(
+    plan: Plan, *, decisions: list[Decision], instructions: str, follow_up: str
+) -> bool:
+    """Whether a plan form says exactly what ``plan`` says: a second press of "Sign and issue"
+    (a double submit) rather than a different decision."""
+    sent = [
+        (d.treatment, d.status, d.order, d.reason.strip())
+        for d in sorted(decisions, key=lambda d: d.order)
+    ]
+    signed = [(o["treatment"], o["status"], o["order"], o["reason"]) for o in plan.options]
+    return (
+        sent == signed
+        and instructions.strip() == plan.instructions
+        and follow_up.strip() == plan.follow_up
+    )
+
+
 def issue_plan(
     *,
     audit: AuditContext,

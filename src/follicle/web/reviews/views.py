@@ -31,7 +31,7 @@ from follicle.web.reviews.forms import (
     RequestReviewForm,
     start_from,
 )
-from follicle.web.reviews.models import CLOSED, Case, Status
+from follicle.web.reviews.models import CLOSED, Case, Plan, Status
 
 
 def _user(request: HttpRequest) -> User:
@@ -283,11 +283,28 @@ def review(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
             plan_form.add_error(field if field in plan_form.fields else None, message)
         return _render_review(request, case, plan_form=plan_form, status=422)
     except actions.ReviewError as error:
-        plan_form.add_error(None, str(error))
         case.refresh_from_db()
+        signed = _signed_by_me(case, _user(request))
+        if signed is not None and actions.is_signed_plan(
+            signed,
+            decisions=plan_form.decisions(),
+            instructions=plan_form.cleaned_data["instructions"],
+            follow_up=plan_form.cleaned_data["follow_up"],
+        ):
+            messages.info(request, "This plan was already signed and issued; here it is.")
+            return redirect("reviews:review", case_id=case.id)
+        plan_form.add_error(None, actions.ALREADY_SIGNED if signed is not None else str(error))
         return _render_review(request, case, plan_form=plan_form, status=409)
     messages.success(request, "The plan is signed and issued. The person has been told by email.")
     return redirect("reviews:review", case_id=case.id)
+
+
+def _signed_by_me(case: Case, clinician: User) -> Plan | None:
+    """The case's latest plan when it is issued and this clinician signed it, else None."""
+    if case.status != Status.PLAN_ISSUED:
+        return None
+    plan = case.plans.order_by("-version").first()
+    return plan if plan is not None and plan.signed_by_id == clinician.pk else None
 
 
 def _answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
