@@ -233,10 +233,16 @@ def test_issuing_signs_notifies_and_shows_the_plan_to_the_person(
     assert plan.signed_at.strftime("%Y") in html
 
 
-def test_a_plan_is_issued_once(person_a: Persona, clinician: Persona) -> None:
-    case = make_case(person_a.user)
+def _signed_on_the_page(person: Persona, clinician: Persona) -> Case:
+    """A case of ``person``'s that ``clinician`` claimed and signed as drafted, through the page."""
+    case = make_case(person.user)
     clinician.client.post(f"/clinic/cases/{case.id}/claim/")
     clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    return case
+
+
+def test_a_plan_is_issued_once(person_a: Persona, clinician: Persona) -> None:
+    case = _signed_on_the_page(person_a, clinician)
     clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
     assert Plan.objects.filter(case=case).count() == 1
 
@@ -244,9 +250,7 @@ def test_a_plan_is_issued_once(person_a: Persona, clinician: Persona) -> None:
 def test_pressing_sign_twice_shows_the_signed_plan_not_a_conflict(
     person_a: Persona, clinician: Persona
 ) -> None:
-    case = make_case(person_a.user)
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    case = _signed_on_the_page(person_a, clinician)
     again = clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case), follow=True)
     assert again.redirect_chain[-1][1] == 302
     assert "This plan was already signed and issued" in again.content.decode()
@@ -256,9 +260,7 @@ def test_pressing_sign_twice_shows_the_signed_plan_not_a_conflict(
 def test_a_different_plan_sent_after_signing_is_refused_and_kept(
     person_a: Persona, clinician: Persona
 ) -> None:
-    case = make_case(person_a.user)
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    case = _signed_on_the_page(person_a, clinician)
     changed = plan_post(case, instructions="Apply twice a day, every day.")
     response = clinician.client.post(f"/clinic/cases/{case.id}/", changed)
     assert response.status_code == 409
@@ -272,9 +274,7 @@ def test_a_different_plan_sent_after_signing_is_refused_and_kept(
 def test_a_signed_plan_is_immutable_and_a_change_is_a_new_version(
     person_a: Persona, clinician: Persona
 ) -> None:
-    case = make_case(person_a.user)
-    clinician.client.post(f"/clinic/cases/{case.id}/claim/")
-    clinician.client.post(f"/clinic/cases/{case.id}/", plan_post(case))
+    case = _signed_on_the_page(person_a, clinician)
     plan = Plan.objects.get(case=case)
     plan.instructions = "changed"
     with pytest.raises(ImmutableError):

@@ -230,16 +230,18 @@ def _differs(status: str, order: int, draft_option: dict[str, Any]) -> bool:
     return bool(status != draft_option["status"] or order != draft_option["rank"])
 
 
+def status_rating(status: str) -> int:
+    """A status's rank in status order, best first; an unknown status counts as the worst.
+    The one key behind the order warning, 'Put in status order' and the reason rule."""
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
+
+
 def _status_order_places(
     draft: dict[str, dict[str, Any]], decisions: list[Decision]
 ) -> dict[str, int]:
     """Where each option stands when the draft is put in status order with the clinician's
     statuses (the draft's order kept within a status): what 'Put in status order' gives."""
-    rating: dict[str, int] = {s: n for n, s in enumerate(STATUSES)}
-    ranked = sorted(
-        decisions,
-        key=lambda d: (rating.get(d.status, len(STATUSES)), draft[d.treatment]["rank"]),
-    )
+    ranked = sorted(decisions, key=lambda d: (status_rating(d.status), draft[d.treatment]["rank"]))
     return {d.treatment: place for place, d in enumerate(ranked, start=1)}
 
 
@@ -264,7 +266,7 @@ def out_of_status_order(statuses: list[str]) -> list[tuple[int, int]]:
     when option ``i`` stands above option ``j`` though ``j``'s status is better ("Not now" above
     "Recommended"), one pair per such ``i``, with ``j`` the best-rated option below it.
     Unknown statuses count as the worst."""
-    rating = [STATUSES.index(s) if s in STATUSES else len(STATUSES) for s in statuses]
+    rating = [status_rating(s) for s in statuses]
     pairs = []
     for i, mine in enumerate(rating):
         better = [j for j in range(i + 1, len(rating)) if rating[j] < mine]

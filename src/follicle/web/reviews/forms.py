@@ -9,7 +9,7 @@ from django import forms
 from follicle import labels
 from follicle.knowledge.contract import STATUSES
 from follicle.web.fields import LARGEST_STORED, WholeNumberField
-from follicle.web.reviews.actions import Decision, out_of_status_order
+from follicle.web.reviews.actions import Decision, out_of_status_order, status_rating
 from follicle.web.reviews.models import Plan
 
 STATUS_CHOICES = [(s, labels.STATUS[s]) for s in STATUSES]
@@ -85,12 +85,11 @@ class PlanForm(forms.Form):
     def in_status_order(self) -> dict[str, Any]:
         """The values as entered, with the places renumbered so that better statuses come
         first (keeping the entered order within a status): what 'Put in status order' shows."""
-        statuses: dict[str, int] = {s: n for n, s in enumerate(STATUSES)}
         values = {name: self[name].value() for name in self.fields}
         ranked = sorted(
             self.draft,
             key=lambda o: (
-                statuses.get(str(values[f"status_{o['treatment']}"]), len(STATUSES)),
+                status_rating(str(values[f"status_{o['treatment']}"])),
                 self._place(o),
             ),
         )
