@@ -23,6 +23,21 @@ def test_it_serves_the_public_pages(client: Client, url: str) -> None:
     assert "last checked against its sources" in html
 
 
+def test_the_references_page_shows_each_documents_date_and_each_stated_exception(
+    client: Client, knowledge: Knowledge
+) -> None:
+    page = html.unescape(client.get("/references/").content.decode())
+    refs = list(knowledge.references.values())
+    assert any(r.dated for r in refs) and any(r.metadata_exception for r in refs)
+    for ref in refs:
+        if ref.dated:
+            assert f"{ref.dated}." in page, ref.id
+        if ref.document:
+            assert ref.document in page, ref.id
+        if ref.metadata_exception:
+            assert f"Details incomplete: {ref.metadata_exception}" in page, ref.id
+
+
 def test_every_treatment_has_a_page(client: Client, knowledge: Knowledge) -> None:
     for treatment in knowledge.treatments.values():
         html = client.get(f"/treatments/{treatment.id}/").content.decode()

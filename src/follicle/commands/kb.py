@@ -47,6 +47,9 @@ def check(_: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"{counts.total} statements", file=out)
     print(f"{counts.unverified} statements marked unverified", file=out)
     print(f"{counts.secondary_only} statements supported only by secondary sources", file=out)
+    refs = knowledge.references.values()
+    excepted = sum(1 for r in refs if r.metadata_exception is not None)
+    print(f"{len(refs)} references, {excepted} with a stated metadata exception", file=out)
     return 0
 
 

@@ -254,22 +254,32 @@ def _one_reference_per_paper(parsed: Parsed, checker: _Checker) -> None:
                 )
 
 
-def _journal_articles_indexed(parsed: Parsed, checker: _Checker) -> None:
-    """A journal article (a study, systematic review, review, or a guideline printed in a
-    journal) is found by its DOI, PubMed id or PMC id. When none could be found, the reference
-    is stored ``verified: false`` with a ``verification_note`` saying what is missing, so the
-    references page shows it as incompletely checked; better still, it is replaced by a source
-    that can be found."""
+def _metadata_complete(parsed: Parsed, checker: _Checker) -> None:
+    """Reference metadata is complete, or the reference says why not.
+
+    A journal article (a study, systematic review, review, or a guideline printed in a journal)
+    gives its volume and pages or an electronic article number, and a PMID or DOI; a label or
+    regulator document gives its own date and a web address or document number (authors, year,
+    title and venue are required of every reference by the schema). The only exception is
+    explicit: a ``metadata_exception`` saying what could not be found and why. An exception on
+    a reference that lacks nothing is stale and is refused too, so exceptions cannot pile up
+    unseen."""
     for ref in parsed.references:
-        if not ref.journal_article or ref.indexed:
-            continue
-        if ref.verified or ref.verification_note is None:
+        missing = ref.missing_metadata
+        if missing and ref.metadata_exception is None:
             checker.add(
                 "references/",
                 ref.id,
-                "a journal article without a DOI, PMID or PMC id: add one read on the journal's "
-                "or PubMed's page, replace the reference, or store it verified: false with a "
-                "verification_note saying which identifier could not be found",
+                "incomplete metadata: lacks "
+                + "; ".join(missing)
+                + ". Add it from the source's own page, replace the reference, or state why it "
+                "cannot be found in metadata_exception",
+            )
+        elif not missing and ref.metadata_exception is not None:
+            checker.add(
+                "references/",
+                ref.id,
+                "metadata_exception on a reference whose metadata is complete: remove it",
             )
 
 
@@ -509,7 +519,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     checker = _Checker()
     _unique_ids(parsed, checker)
     _one_reference_per_paper(parsed, checker)
-    _journal_articles_indexed(parsed, checker)
+    _metadata_complete(parsed, checker)
     reference_ids = {r.id for r in parsed.references}
     treatment_ids = {t.id for t in parsed.treatments}
     items = parsed.items

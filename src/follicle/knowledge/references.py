@@ -50,6 +50,12 @@ _INDEXED_KINDS: Final = frozenset({"trial", "systematic_review"})
 #: give a journal volume and pages (``32(1):11-22``); one on a web site is not.
 _JOURNAL_KINDS: Final = frozenset({"trial", "systematic_review", "review"})
 _VOLUME_AND_PAGES = re.compile(r"\b\d+\s*(?:\([^)]*\))?\s*:\s*[A-Za-z]*\d")
+#: An electronic article identifier standing in for print pages (a Cochrane review number).
+_ELECTRONIC_ID = re.compile(r"\bCD\d{6}\b")
+
+#: Kinds that are documents of an issuing body (a maker's label, a regulator's notice): they
+#: need their own date (``dated``) and a web address or a document number.
+DOCUMENT_KINDS: Final = frozenset({"label", "regulator"})
 
 #: Words that stand in for metadata nobody found; a reference carrying them is incomplete.
 _PLACEHOLDER = re.compile(
@@ -60,6 +66,10 @@ _PLACEHOLDER = re.compile(
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 Pmid = Annotated[str, StringConstraints(pattern=r"^\d{5,9}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+#: A date as precise as the source gives it: ``2019-12-06``, ``2023-09`` or ``2012``.
+IsoDate = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+]
 
 
 class Reference(Strict):
@@ -83,6 +93,14 @@ class Reference(Strict):
     pmid: Pmid | None = None
     pmcid: Annotated[str, StringConstraints(pattern=r"^PMC\d+$")] | None = None
     url: Url | None = None
+    #: The document's own date (issue, posting or revision), for labels and regulator
+    #: documents; its year is ``year``. Never the day we read it.
+    dated: IsoDate | None = None
+    #: The issuing body's number for the document (``510(k) K142573``, ``NDA 020788``).
+    document: Text | None = None
+    #: Why a field the completeness rule asks for is missing and could not be found: the one
+    #: allowed exception, stated in the data (see ``missing_metadata``).
+    metadata_exception: Text | None = None
     supports: Text
     #: How citations show this source, when the first author is not a person (``FDA 2019``).
     label: Text | None = None
@@ -128,6 +146,12 @@ class Reference(Strict):
         return self
 
     @model_validator(mode="after")
+    def _dated_in_its_year(self) -> Self:
+        if self.dated is not None and int(self.dated[:4]) != self.year:
+            raise ValueError(f"dated {self.dated} is not in year {self.year}")
+        return self
+
+    @model_validator(mode="after")
     def _kind_consistent(self) -> Self:
         allowed = _DESIGNS_OF.get(self.kind, frozenset())
         if self.design is not None and self.design not in allowed:
@@ -147,6 +171,29 @@ class Reference(Strict):
         return self.kind == "guideline" and bool(
             self.details and _VOLUME_AND_PAGES.search(self.details)
         )
+
+    @property
+    def missing_metadata(self) -> tuple[str, ...]:
+        """What the completeness rule asks of this reference and it lacks.
+
+        A journal article names its authors, year, title and journal (the schema requires
+        those), its volume with pages or an electronic article number (in ``details``), and a
+        PMID or DOI. A label or regulator document names its issuing body (``authors``), its
+        own date (``dated``) and a web address or document number. Other kinds ask nothing
+        more here."""
+        missing: list[str] = []
+        if self.journal_article:
+            details = self.details or ""
+            if not (_VOLUME_AND_PAGES.search(details) or _ELECTRONIC_ID.search(details)):
+                missing.append("volume and pages (or an electronic article number) in details")
+            if not (self.pmid or self.doi):
+                missing.append("a PMID or DOI")
+        elif self.kind in DOCUMENT_KINDS:
+            if self.dated is None:
+                missing.append("the document's own date (dated)")
+            if not (self.url or self.document):
+                missing.append("a url or document number")
+        return tuple(missing)
 
     @property
     def indexed(self) -> bool:
