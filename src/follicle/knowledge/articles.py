@@ -15,6 +15,8 @@ Placeholders::
                                                      plain-language sentence pages show
     [[fact:jak_inhibitors.baricitinib_approval]]     a topic's fact (``topics.yaml``), for
                                                      subjects Follicle does not rank
+    [[term:off_label]]                               a word from ``glossary.yaml``, linked to
+                                                     its plain explanation on the page
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from follicle.knowledge.plain_effects import effect_sentence
 from follicle.knowledge.treatments import CostRange
 from follicle.money import money_range
 
-PLACEHOLDER = re.compile(r"\[\[(ref|fact|value):([a-z0-9_.\-]+)\]\]")
+PLACEHOLDER = re.compile(r"\[\[(ref|fact|value|term):([a-z0-9_.\-]+)\]\]")
 
 
 class Article(Strict):

@@ -9,6 +9,7 @@ from follicle.knowledge.about import About
 from follicle.knowledge.articles import Article
 from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
+from follicle.knowledge.glossary import GlossaryTerm
 from follicle.knowledge.questionnaire import Item, Questionnaire
 from follicle.knowledge.references import Reference
 from follicle.knowledge.topics import Topic
@@ -50,6 +51,8 @@ class Knowledge:
     clinic_questions: ClinicQuestions
     #: Sourced facts about subjects Follicle does not rank, for articles.
     topics: Mapping[str, Topic]
+    #: Plain explanations of the words pages cannot avoid (off-label, placebo, IND ...).
+    glossary: Mapping[str, GlossaryTerm]
 
     @property
     def items(self) -> Mapping[str, Item]:

@@ -20,6 +20,7 @@ from follicle.knowledge.articles import Article, prose_digits, resolve
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
+from follicle.knowledge.glossary import GlossaryTerm, meaning_problems
 from follicle.knowledge.predicates import AnswerTest
 from follicle.knowledge.problems import Problem
 from follicle.knowledge.questionnaire import Item, Questionnaire
@@ -174,6 +175,7 @@ class Parsed:
     articles: list[Article] = dataclass_field(default_factory=list)
     topics: list[Topic] = dataclass_field(default_factory=list)
     clinic_questions: ClinicQuestions | None = None
+    glossary: list[GlossaryTerm] = dataclass_field(default_factory=list)
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> Parsed:
@@ -189,6 +191,7 @@ class Parsed:
             articles=list(knowledge.articles.values()),
             topics=list(knowledge.topics.values()),
             clinic_questions=knowledge.clinic_questions,
+            glossary=list(knowledge.glossary.values()),
         )
 
     @property
@@ -204,6 +207,7 @@ class Parsed:
             *(("red_flags.yaml", f.id, f) for f in self.red_flags),
             *(("contributing_factors.yaml", f.id, f) for f in self.factors),
             *(("topics.yaml", t.id, t) for t in self.topics),
+            *(("glossary.yaml", g.id, g) for g in self.glossary),
         ]
         if self.clinic_questions is not None:
             out.append(("clinic_questions.yaml", "", self.clinic_questions))
@@ -390,6 +394,7 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
     treatments = {t.id: t for t in parsed.treatments}
     subjects: dict[str, BaseModel] = {**{t.id: t for t in parsed.topics}, **treatments}
     references = {r.id for r in parsed.references}
+    terms = {g.id for g in parsed.glossary}
     for a in parsed.articles:
         file = f"articles/{a.slug}.md"
         for field_name, ids, known in (
@@ -399,6 +404,10 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
         ):
             checker.known(file, field_name, ids, known, "{id!r} does not exist")
         for kind, target in a.placeholders():
+            if kind == "term":
+                if target not in terms:
+                    checker.add(file, "body", f"[[term:{target}]] is not in glossary.yaml")
+                continue
             if resolve(kind, target, subjects, references) is None:
                 checker.add(file, "body", f"placeholder [[{kind}:{target}]] points at nothing")
         for number in prose_digits(a.body):
@@ -409,6 +418,18 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
             )
         if "<" in a.body:
             checker.add(file, "body", "raw HTML is not allowed in articles")
+
+
+def _glossary(parsed: Parsed, checker: _Checker) -> None:
+    """Each term once, each meaning a plain definition short enough to read at about nine."""
+    checker.unique("glossary.yaml", [g.id for g in parsed.glossary], "glossary term")
+    words = Counter(w.lower() for g in parsed.glossary for w in (g.term, *g.forms))
+    for word, count in words.items():
+        if count > 1:
+            checker.add("glossary.yaml", word, f"the word {word!r} is explained {count} times")
+    for g in parsed.glossary:
+        for message in meaning_problems(g):
+            checker.add("glossary.yaml", f"{g.id}.meaning", message)
 
 
 #: The issue-9 fields every treatment must carry: the model leaves them optional so small test
@@ -531,6 +552,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     _exosome_rules(parsed, checker)
     _links(parsed, checker)
     _articles(parsed, checker)
+    _glossary(parsed, checker)
     _effects_present(parsed, checker)
     _verification(parsed, checker)
     _clinical_sources(parsed, checker)

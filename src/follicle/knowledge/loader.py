@@ -22,6 +22,7 @@ from follicle.knowledge.checker import Parsed, check_consistency
 from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
 from follicle.knowledge.contract import TREATMENT_IDS
+from follicle.knowledge.glossary import GlossaryTerm
 from follicle.knowledge.problems import KnowledgeInvalid, Problem
 from follicle.knowledge.questionnaire import Questionnaire
 from follicle.knowledge.references import Reference
@@ -202,6 +203,7 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
     questionnaire = reader.document(Questionnaire, "questionnaire.yaml")
     articles = reader.articles()
     topics = reader.entries(Topic, "topics.yaml")
+    glossary = reader.entries(GlossaryTerm, "glossary.yaml")
     clinic = reader.document(ClinicQuestions, "clinic_questions.yaml")
     about = reader.document(About, "about.yaml")
     problems = reader.problems + check_consistency(
@@ -216,6 +218,7 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
             articles=articles,
             topics=topics,
             clinic_questions=clinic,
+            glossary=glossary,
         )
     )
     if questionnaire is None or about is None or clinic is None:
@@ -233,6 +236,7 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
         articles=_index(articles, lambda a: a.slug),
         clinic_questions=clinic,
         topics=_index(topics, lambda t: t.id),
+        glossary=_index(glossary, lambda g: g.id),
     )
     return knowledge, sorted(set(problems))
 

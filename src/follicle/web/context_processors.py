@@ -8,8 +8,14 @@ from typing import Any
 from django.http import HttpRequest
 
 from follicle.knowledge import default_knowledge
+from follicle.web.page_notes import KEY, PageNotes
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     knowledge = default_knowledge()
-    return {"about": knowledge.about, "knowledge_version": knowledge.version[:12]}
+    return {
+        "about": knowledge.about,
+        "knowledge_version": knowledge.version[:12],
+        # Fresh for each page: the words it explains and the unverified statements it marks.
+        KEY: PageNotes(),
+    }

@@ -12,16 +12,22 @@ from django.utils.safestring import SafeString, mark_safe
 
 from follicle.knowledge.articles import PLACEHOLDER, Article, resolve
 from follicle.knowledge.bundle import Knowledge
-from follicle.web.templatetags.follicle import cite, reported
+from follicle.web.page_notes import KEY, PageNotes
+from follicle.web.templatetags.follicle import cite, reported, term
 
 
-def render_article(article: Article, knowledge: Knowledge) -> SafeString:
+def render_article(article: Article, knowledge: Knowledge, notes: PageNotes) -> SafeString:
+    """The article's HTML; glossary words it uses and unverified statements it shows are noted
+    in ``notes``, which the page then explains once at its end."""
     subjects = {**knowledge.topics, **knowledge.treatments}
     references = set(knowledge.references)
     pieces: list[str] = []
 
     def token(match: object) -> str:
         kind, target = match.group(1), match.group(2)  # type: ignore[attr-defined]
+        if kind == "term":  # the checker makes sure the term exists
+            pieces.append(str(term({KEY: notes}, target)))
+            return f"FOLLICLEPLACEHOLDER{len(pieces) - 1}X"
         resolved = resolve(kind, target, subjects, references)
         if resolved is None:  # the checker forbids this; never show a broken placeholder
             html = ""

@@ -11,6 +11,7 @@ from follicle import labels
 from follicle.engine import project_cost
 from follicle.knowledge import default_knowledge
 from follicle.web.charts import CostRow, cost_chart, legend
+from follicle.web.page_notes import KEY, PageNotes
 from follicle.web.pages import calculator
 from follicle.web.pages.article_render import render_article
 from follicle.web.pages.citations import citing
@@ -125,12 +126,14 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such article")
     related = [knowledge.articles[s] for s in found.related if s in knowledge.articles]
     key_references = [knowledge.references[r] for r in found.key_references]
+    notes = PageNotes()  # shared by the Markdown and the template, explained at the page's end
     return render(
         request,
         "follicle/pages/article.html",
         {
+            KEY: notes,
             "article": found,
-            "body": render_article(found, knowledge),
+            "body": render_article(found, knowledge, notes),
             "related": related,
             "key_references": key_references,
             "treatments": [knowledge.treatments[t] for t in found.treatments],

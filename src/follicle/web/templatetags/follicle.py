@@ -1,4 +1,5 @@
-"""Template helpers: labelled badges (words, never colour alone), money, and citations."""
+"""Template helpers: labelled badges (words, never colour alone), money, citations, and the
+glossary words a page explains once at its end (``web/page_notes.py``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from follicle.knowledge import default_knowledge
 from follicle.knowledge.articles import describe
 from follicle.knowledge.base import IntRange
 from follicle.knowledge.wording import CLINIC_CLAIMS
+from follicle.web.page_notes import KEY, notes_in, term_anchor
 
 register = template.Library()
 
@@ -145,3 +147,27 @@ def sentence(text: str) -> str:
     """End with exactly one full stop (data text may or may not carry its own)."""
     text = str(text).rstrip()
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+@register.simple_tag(takes_context=True)
+def term(context: Any, term_id: str, shown: str | None = None) -> SafeString:
+    """A glossary word, linked to its meaning under "Words on this page" (``{% page_notes %}``).
+    ``shown`` is the text to show when it differs from the term ("Off-label" at a sentence's
+    start). Rendered without page notes (a PDF), the meaning follows the word in brackets."""
+    found = default_knowledge().glossary.get(term_id)
+    if found is None:
+        raise template.TemplateSyntaxError(f"no glossary term {term_id!r}")
+    words = shown or found.term
+    notes = notes_in(context)
+    if notes is None:
+        return format_html('{} <span class="term-meaning">({})</span>', words, found.meaning)
+    notes.terms.setdefault(found.id, found)
+    return format_html('<a class="term" href="#{}">{}</a>', term_anchor(found.id), words)
+
+
+@register.inclusion_tag("follicle/includes/page_notes.html", takes_context=True)
+def page_notes(context: Any) -> dict[str, Any]:
+    """The end of every page: the glossary words it used, with their meanings."""
+    notes = notes_in(context)
+    terms = [(term_anchor(t.id), t) for t in notes.terms.values()] if notes else []
+    return {KEY: notes, "terms": terms}
