@@ -432,9 +432,10 @@ def _glossary(parsed: Parsed, checker: _Checker) -> None:
             checker.add("glossary.yaml", f"{g.id}.meaning", message)
 
 
-#: The issue-9 fields every treatment must carry: the model leaves them optional so small test
-#: fixtures stay small, and this rule makes them required in the real data.
-EFFECT_FIELDS = ("effects", "on_stopping", "time_to_judge", "duration")
+#: The issue-9 fields (and issue 11's ``supply``) every treatment must carry: the model leaves
+#: them optional so small test fixtures stay small, and this rule makes them required in the
+#: real data.
+EFFECT_FIELDS = ("effects", "on_stopping", "time_to_judge", "duration", "supply")
 
 
 def _effects_present(parsed: Parsed, checker: _Checker) -> None:

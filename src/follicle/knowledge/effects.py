@@ -28,6 +28,9 @@ ComparatorKind = Literal["placebo", "vehicle", "sham", "active", "usual_care"]
 PLACEBO_KINDS: frozenset[str] = frozenset({"placebo", "vehicle", "sham"})
 Design = Literal["randomized_trial", "pilot_study", "meta_analysis", "label_pooled_trials"]
 DurationKind = Literal["ongoing", "course", "once", "not_known"]
+#: How a person gets the treatment: on a prescription, over the counter, as a device bought for
+#: home use, at a clinic (a procedure), or ``not_known`` when our sources do not say.
+SupplyKind = Literal["prescription", "over_the_counter", "home_device", "clinic", "not_known"]
 
 
 class Arm(Strict):
@@ -196,4 +199,12 @@ class Duration(Sourced):
     """How long it is taken: every day for as long as it should work, a course, or once."""
 
     kind: DurationKind
+    text: Text
+
+
+class Supply(Sourced):
+    """How a person gets it (the signed plan's "how to get it"): ``kind`` decides whether the
+    plan offers a prescription or sends the person to a clinic; ``text`` says it in words."""
+
+    kind: SupplyKind
     text: Text

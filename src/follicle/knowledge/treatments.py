@@ -23,7 +23,13 @@ from follicle.knowledge.base import (
     Text,
 )
 from follicle.knowledge.contract import Certainty, Regulatory, Tier
-from follicle.knowledge.effects import Duration, OnStopping, PlaceboEvidence, TimeToJudge
+from follicle.knowledge.effects import (
+    Duration,
+    OnStopping,
+    PlaceboEvidence,
+    Supply,
+    TimeToJudge,
+)
 from follicle.knowledge.predicates import Predicate
 
 Category = Literal[
@@ -271,6 +277,8 @@ class Treatment(Strict):
     on_stopping: OnStopping | None = None
     time_to_judge: TimeToJudge | None = None
     duration: Duration | None = None
+    #: How to get it: prescription, over the counter, home device, clinic (issue 11).
+    supply: Supply | None = None
 
     @model_validator(mode="after")
     def _costs_consistent(self) -> Self:
