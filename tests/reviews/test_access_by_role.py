@@ -60,6 +60,18 @@ MATRIX: list[tuple[str, str, dict[str, object]]] = [
     ),
     (
         "get",
+        "my/cases/<uuid:case_id>/plan.pdf",
+        {
+            "anonymous": LOGIN,
+            "person_a": 404,  # person A's own case has no signed plan yet: no PDF
+            "person_b": 404,
+            "clinician_no_2fa": 403,
+            "clinician": 403,
+            "admin": 403,
+        },
+    ),
+    (
+        "get",
         "reviews/confirm/",
         {
             "anonymous": LOGIN,

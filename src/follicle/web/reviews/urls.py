@@ -9,6 +9,7 @@ urlpatterns = [
     path("reviews/confirm/", views.confirm, name="confirm"),
     path("my/cases/", views.my_cases, name="my_cases"),
     path("my/cases/<uuid:case_id>/", views.my_case, name="my_case"),
+    path("my/cases/<uuid:case_id>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("clinic/", views.queue_view, name="queue"),
     path("clinic/cases/<uuid:case_id>/", views.review, name="review"),
     path("clinic/cases/<uuid:case_id>/claim/", views.claim, name="claim"),

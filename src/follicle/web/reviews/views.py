@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +24,7 @@ from follicle.web.assessment.presenters import answer_words
 from follicle.web.audit.context import audit_context
 from follicle.web.errors import ExplainedRefusal
 from follicle.web.form_status import form_status
+from follicle.web.pdf import pdf_response, render_pdf
 from follicle.web.reviews import actions, queue
 from follicle.web.reviews.forms import (
     AnswerForm,
@@ -32,6 +34,7 @@ from follicle.web.reviews.forms import (
     start_from,
 )
 from follicle.web.reviews.models import CLOSED, Case, Plan, Status
+from follicle.web.reviews.presenters import plan_sheet
 
 
 def _user(request: HttpRequest) -> User:
@@ -133,12 +136,28 @@ def my_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         {
             "case": case,
             "plan": plan,
-            "plan_rows": _plan_rows(plan.options) if plan else [],
+            "sheet": plan_sheet(default_knowledge(), case.result, plan=plan) if plan else None,
+            "pdf_url": reverse("reviews:plan_pdf", kwargs={"case_id": case.id}) if plan else None,
             "messages_list": case.messages.all(),
             "form": form,
         },
         status=form_status(form),
     )
+
+
+@require_GET
+@person_required
+def plan_pdf(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The signed plan as a PDF, from the same sheet and template as the page; audited as a
+    read like the page. Not found until a plan is signed."""
+    case = _own_case(request, case_id)
+    plan = case.plans.select_related("signed_by").last()
+    if plan is None:
+        raise Http404("No signed plan yet")
+    actions.record_read(audit=audit_context(request), case_id=case.id, what="plan_pdf")
+    sheet = plan_sheet(default_knowledge(), case.result, plan=plan)
+    html = render_to_string("follicle/reviews/plan_pdf.html", {"sheet": sheet}, request=request)
+    return pdf_response(render_pdf(html), f"follicle-plan-version-{plan.version}.pdf")
 
 
 def _plan_rows(options: list[dict[str, Any]]) -> list[dict[str, Any]]:
