@@ -337,6 +337,7 @@ PUBLIC = {
     "assessment/<slug:step_id>/",
     "assessment/check/",
     "assessment/result/",
+    "assessment/result/pdf/",
     "assessment/restart/",
     "accounts/signup/",
     "accounts/check-email/",
