@@ -13,7 +13,9 @@ Web (in-process through the whole middleware stack, SQLite in a temporary file):
   baseline  a bare Django view returning a short text
   step      the assessment's first step (GET)
   result    the result page for a complete set of answers (GET)
-  plus the bytes each page needs (HTML, CSS and JS; raw and gzip-compressed).
+  plus the bytes each page needs (HTML, CSS and JS; raw and gzip-compressed), and the PDF of a
+  typical plan (the example's twelve options, from the same sheet and template as a signed
+  plan): the whole request, and WeasyPrint's part alone (median of several runs).
 
 Queue (a separate process, on PostgreSQL when FOLLICLE_BENCH_POSTGRES_URL or a PostgreSQL
 DATABASE_URL names a server, else SQLite): 100,000 stored cases; the clinicians' queue page
@@ -184,6 +186,38 @@ def bench_web() -> None:
                 print(
                     f"  {name:<12} {raw / 1024:6.1f} KiB (HTML+CSS+JS), {packed / 1024:5.1f} KiB gzip; target < 60 KiB"
                 )
+            _bench_pdf(client, baseline)
+
+
+def _bench_pdf(client: Any, baseline: dict[str, float]) -> None:
+    """The plan PDF: the request for the example's unreviewed result (engine, sheet, template,
+    WeasyPrint) and WeasyPrint alone on that sheet's HTML. Reported, not asserted."""
+    from django.template.loader import render_to_string
+
+    from follicle.engine import EXAMPLE, AssessmentResult
+    from follicle.web.pdf import render_pdf
+    from follicle.web.reviews.presenters import plan_sheet
+
+    runs = int(os.environ.get("FOLLICLE_BENCH_PDF_RUNS", "7"))
+    url = "/assessment/result/pdf/"
+    first = client.get(url)
+    assert first.status_code == 200 and first["Content-Type"] == "application/pdf", url
+    knowledge = default_knowledge()
+    outcome = run(dict(EXAMPLE), knowledge)
+    assert isinstance(outcome, AssessmentResult)
+    sheet = plan_sheet(knowledge, outcome.to_dict())
+    html = render_to_string("follicle/reviews/plan_pdf.html", {"sheet": sheet})
+    request = _summary(_timings(lambda _: client.get(url), range(runs), rounds=1))
+    weasy = _summary(_timings(lambda _: render_pdf(html), range(runs), rounds=1))
+    print(
+        f"  plan PDF     {len(first.content) / 1024:6.1f} KiB, {len(sheet.options)} options, "
+        f"{len(sheet.references)} references; median of {runs} runs; target < 1 s:"
+    )
+    for name, stats in (("request", request), ("WeasyPrint", weasy)):
+        print(
+            f"    {name:<11} median {stats['median_us'] / 1e6:6.3f} s"
+            f"   ({stats['median_us'] / baseline['median_us']:,.0f}x the bare view's median time)"
+        )
 
 
 QUEUE_CASES = int(os.environ.get("FOLLICLE_BENCH_CASES", "100000"))

@@ -11,6 +11,8 @@ import io
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from follicle.knowledge import default_knowledge
@@ -148,3 +150,19 @@ def test_no_pdf_before_a_plan_is_signed(person_a: Persona) -> None:
 
 def test_another_person_never_gets_the_pdf(signed_case: Case, person_b: Persona) -> None:
     assert person_b.client.get(f"/my/cases/{signed_case.id}/plan.pdf").status_code == 404
+
+
+@given(text=st.text(max_size=200), signed=st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)))
+def test_any_follow_up_text_gives_only_later_dates(text: str, signed: dt.date) -> None:
+    assert all(f.on > signed for f in follow_up_dates(text, signed))
+
+
+@given(
+    months=st.lists(st.integers(1, 120), min_size=1, max_size=4, unique=True),
+    signed=st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)),
+)
+def test_every_month_written_is_dated(months: list[int], signed: dt.date) -> None:
+    text = "Check at " + ", ".join(map(str, months[:-1])) + (" and " if len(months) > 1 else "")
+    text += f"{months[-1]} months."
+    found = follow_up_dates(text, signed)
+    assert [(f.amount, f.on) for f in found] == [(m, add_months(signed, m)) for m in months]

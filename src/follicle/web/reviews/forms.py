@@ -39,7 +39,10 @@ class PlanForm(forms.Form):
         label="Follow-up",
         required=False,
         max_length=500,
-        help_text="For example: review photos at 6 and 12 months.",
+        help_text=(
+            "For example: review photos at 6 and 12 months. Times in weeks, months or years"
+            " are shown to the person as dates from the day you sign."
+        ),
     )
 
     keep_order = forms.BooleanField(
