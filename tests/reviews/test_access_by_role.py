@@ -348,6 +348,16 @@ PUBLIC = {
     "accounts/password-reset/sent/",
     "accounts/password-reset/<uidb64>/<token>/",
     "accounts/password-reset/complete/",
+    # the public JSON API (a GET of a POST-only operation is a 405, which refuses nobody)
+    "api/v1/",
+    "api/v1/openapi.json",
+    "api/v1/docs",
+    "api/v1/questionnaire",
+    "api/v1/assessments",
+    "api/v1/treatments",
+    "api/v1/treatments/<treatment_id>",
+    "api/v1/references",
+    "api/v1/costs",
 }
 
 #: The admin site's own sign-in and sign-out; every other admin route is for the admin only.

@@ -1,4 +1,5 @@
-"""Per-address rate limits on the posts that send email, create accounts or try codes.
+"""Per-address rate limits on the posts that send email, create accounts or try codes, and on
+the public API (:func:`wait_before_next`, any method, per minute).
 
 Sign-in has its own lockout (django-axes); sign-up, password reset and second-factor codes are
 limited here so they cannot be used to flood someone's inbox or guess a code. django-ratelimit
@@ -16,9 +17,12 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from follicle.web.client_address import client_address
+
+#: Seconds to wait when the cache could not say (it failed, so the request was refused).
+UNKNOWN_WAIT = 60
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
@@ -48,3 +52,21 @@ def limit_posts(scope: str, *, per_hour: int) -> Callable[[View], View]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def wait_before_next(request: HttpRequest, scope: str, *, per_minute: int) -> int | None:
+    """Count this request (any method) against the ``per_minute`` a client address may make
+    under ``scope``; ``None`` when it is allowed, else the seconds until the window ends (for
+    ``Retry-After``). Fails closed like :func:`limit_posts`: a cache that cannot count refuses."""
+    usage = get_usage(
+        request,
+        group=scope,
+        key=_address,
+        rate=f"{per_minute}/m",
+        method=get_usage.ALL,
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    left = int(usage["time_left"])
+    return left if left > 0 else UNKNOWN_WAIT

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "ninja",  # its Swagger UI files are served as static files (no CDN, no inline script)
     "django_tasks",
     "django_tasks_db",
     "follicle.web",
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "follicle.web.api.problems.ProblemDetailsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +145,9 @@ FOLLICLE_PASSWORD_CHANGES_PER_HOUR = env.integer("FOLLICLE_PASSWORD_CHANGES_PER_
 # Second-factor and set-up code attempts per client address per hour (on top of django-otp's
 # throttling of wrong codes and the set-up code's own limit of wrong guesses).
 FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR = env.integer("FOLLICLE_TWO_FACTOR_POSTS_PER_HOUR", 30)
+
+# The public JSON API (/api/v1/): requests per client address per minute, any method.
+FOLLICLE_API_REQUESTS_PER_MINUTE = env.integer("FOLLICLE_API_REQUESTS_PER_MINUTE", 60, minimum=1)
 
 # Background tasks (django-tasks): the password-reset email. Production queues them in the
 # database (django-tasks-db), where `manage.py db_worker` runs them; development and tests run

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from follicle.web.accounts.admin_site import FollicleAdminSite
+from follicle.web.api.main import api
 from follicle.web.health import healthz
 
 # The admin requires a verified second factor (django-otp's site), rate-limited and audited.
@@ -15,6 +16,7 @@ handler403 = "follicle.web.errors.permission_denied"  # 403, with the reason whe
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("accounts/", include("follicle.web.accounts.urls")),
     path("assessment/", include("follicle.web.assessment.urls")),
     path("", include("follicle.web.reviews.urls")),
