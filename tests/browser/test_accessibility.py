@@ -28,6 +28,9 @@ def _violations(page: Any) -> list[str]:
         "/costs/?treatment=prp",
         "/articles/exosomes-for-hair-loss/",
         "/references/",
+        "/about/evidence/",
+        "/articles/new-treatments-in-research/",  # glossary words and the unverified footnote
+        "/treatments/spironolactone/",
     ],
 )
 def test_public_pages_have_no_axe_violations(page: Any, url: str) -> None:

@@ -333,6 +333,7 @@ PUBLIC = {
     "articles/",
     "articles/<slug:slug>/",
     "references/",
+    "about/evidence/",
     "assessment/",
     "assessment/<slug:step_id>/",
     "assessment/check/",

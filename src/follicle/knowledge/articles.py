@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from follicle.knowledge.authorship import Authorship
 from follicle.knowledge.base import Id, IntRange, RefId, Strict, Text
 from follicle.knowledge.effects import Effect
 from follicle.knowledge.plain_effects import effect_sentence
@@ -44,6 +45,8 @@ class Article(Strict):
     treatments: tuple[Id, ...] = ()
     related: tuple[str, ...] = ()
     key_references: tuple[RefId, ...] = Field(min_length=1)
+    #: Who wrote it and who reviewed it clinically (front matter; the checker requires it).
+    authorship: Authorship | None = None
     body: Text
 
     def placeholders(self) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ errors they make up the single report ``follicle kb check`` prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence, Set
@@ -16,7 +17,9 @@ from dataclasses import field as dataclass_field
 from pydantic import BaseModel
 
 from follicle.knowledge import contract
+from follicle.knowledge.about import About
 from follicle.knowledge.articles import Article, prose_digits, resolve
+from follicle.knowledge.authorship import Authorship, authorship_problems
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.clinic import ClinicQuestions
 from follicle.knowledge.conditions import Check, HairCondition
@@ -176,6 +179,7 @@ class Parsed:
     topics: list[Topic] = dataclass_field(default_factory=list)
     clinic_questions: ClinicQuestions | None = None
     glossary: list[GlossaryTerm] = dataclass_field(default_factory=list)
+    about: About | None = None
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> Parsed:
@@ -192,6 +196,7 @@ class Parsed:
             topics=list(knowledge.topics.values()),
             clinic_questions=knowledge.clinic_questions,
             glossary=list(knowledge.glossary.values()),
+            about=knowledge.about,
         )
 
     @property
@@ -420,6 +425,31 @@ def _articles(parsed: Parsed, checker: _Checker) -> None:
             checker.add(file, "body", "raw HTML is not allowed in articles")
 
 
+def _authorship(parsed: Parsed, checker: _Checker, today: dt.date) -> None:
+    """Every treatment and article says who wrote it; a clinical review is a named person's,
+    no older than the content's last update, and no date is in the future."""
+    publisher = parsed.about.publisher if parsed.about is not None else None
+    pages: list[tuple[str, Authorship | None]] = [
+        *((f"treatments/{t.id}.yaml", t.authorship) for t in parsed.treatments),
+        *((f"articles/{a.slug}.md", a.authorship) for a in parsed.articles),
+    ]
+    if parsed.about is not None:
+        pages.append(("about.yaml", parsed.about.site_pages))
+    for file, authorship in pages:
+        if authorship is None:
+            checker.add(
+                file,
+                "authorship",
+                "say who wrote this page and when it was last updated (written_by, "
+                "last_updated; clinical_review only when a named clinician has reviewed it)",
+            )
+            continue
+        for field_name, message in authorship_problems(
+            authorship, publisher=publisher, today=today
+        ):
+            checker.add(file, field_name, message)
+
+
 def _glossary(parsed: Parsed, checker: _Checker) -> None:
     """Each term once, each meaning a plain definition short enough to read at about nine."""
     checker.unique("glossary.yaml", [g.id for g in parsed.glossary], "glossary term")
@@ -536,8 +566,8 @@ def _every_reference_cited(parsed: Parsed, checker: _Checker) -> None:
             )
 
 
-def check_consistency(parsed: Parsed) -> list[Problem]:
-    """Every cross-file problem in the parsed entries."""
+def check_consistency(parsed: Parsed, *, today: dt.date | None = None) -> list[Problem]:
+    """Every cross-file problem in the parsed entries (``today`` for dates in the future)."""
     checker = _Checker()
     _unique_ids(parsed, checker)
     _one_reference_per_paper(parsed, checker)
@@ -554,6 +584,7 @@ def check_consistency(parsed: Parsed) -> list[Problem]:
     _links(parsed, checker)
     _articles(parsed, checker)
     _glossary(parsed, checker)
+    _authorship(parsed, checker, today or dt.datetime.now(dt.UTC).date())
     _effects_present(parsed, checker)
     _verification(parsed, checker)
     _clinical_sources(parsed, checker)

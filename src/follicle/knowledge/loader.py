@@ -219,6 +219,7 @@ def check_knowledge(root: Path | None = None) -> tuple[Knowledge | None, list[Pr
             topics=topics,
             clinic_questions=clinic,
             glossary=glossary,
+            about=about,
         )
     )
     if questionnaire is None or about is None or clinic is None:

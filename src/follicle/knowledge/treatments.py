@@ -12,6 +12,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
+from follicle.knowledge.authorship import Authorship
 from follicle.knowledge.base import (
     Citations,
     Id,
@@ -279,6 +280,9 @@ class Treatment(Strict):
     duration: Duration | None = None
     #: How to get it: prescription, over the counter, home device, clinic (issue 11).
     supply: Supply | None = None
+    #: Who wrote the treatment's page and who reviewed it clinically (optional here for small
+    #: fixtures; the checker requires it in the real data).
+    authorship: Authorship | None = None
 
     @model_validator(mode="after")
     def _costs_consistent(self) -> Self:

@@ -39,5 +39,24 @@ def notes_in(context: Any) -> PageNotes | None:
     return found if isinstance(found, PageNotes) else None
 
 
+#: Said in place when a template has no page notes (a PDF, an email): the old wording.
+UNVERIFIED_IN_PLACE: Final = ' <span class="unverified">(unverified)</span>'
+#: The mark after an unverified statement: a dagger linking to the page's one footnote. Screen
+#: readers hear "unverified" rather than "dagger".
+UNVERIFIED_MARK: Final = (
+    '<a class="unverified-mark" href="#unverified-note"><span aria-hidden="true">†</span>'
+    '<span class="visually-hidden"> unverified, see the note at the end of the page</span></a>'
+)
+
+
+def unverified_mark(context: Any) -> str:
+    """The mark for one unverified statement, counted in the page's notes."""
+    notes = notes_in(context)
+    if notes is None:
+        return UNVERIFIED_IN_PLACE
+    notes.unverified += 1
+    return UNVERIFIED_MARK
+
+
 def term_anchor(term_id: str) -> str:
     return f"term-{term_id.replace('_', '-')}"

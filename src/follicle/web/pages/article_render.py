@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from follicle.knowledge.articles import PLACEHOLDER, Article, resolve
 from follicle.knowledge.bundle import Knowledge
-from follicle.web.page_notes import KEY, PageNotes
+from follicle.web.page_notes import KEY, PageNotes, unverified_mark
 from follicle.web.templatetags.follicle import cite, reported, term
 
 
@@ -36,7 +36,7 @@ def render_article(article: Article, knowledge: Knowledge, notes: PageNotes) -> 
             if resolved.reports == "clinic_claims" and html:
                 html = str(reported(resolved)) + html
             if not resolved.verified:
-                html += ' <span class="unverified">(unverified)</span>'
+                html += unverified_mark({KEY: notes})
             if resolved.citations:
                 html += (" " if html else "") + str(cite(resolved.citations))
         pieces.append(html)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("articles/", views.articles, name="articles"),
     path("articles/<slug:slug>/", views.article, name="article"),
     path("references/", views.references, name="references"),
+    path("about/evidence/", views.about_evidence, name="about_evidence"),
 ]

@@ -23,14 +23,21 @@ from follicle.web.pages.forms import CostForm
 def home(request: HttpRequest) -> HttpResponse:
     knowledge = default_knowledge()
     return render(
-        request, "follicle/pages/home.html", {"treatments": knowledge.treatments.values()}
+        request,
+        "follicle/pages/home.html",
+        {"treatments": knowledge.treatments.values(), "byline": knowledge.about.site_pages},
     )
 
 
 @require_GET
 def treatments(request: HttpRequest) -> HttpResponse:
-    groups = labels.by_tier(default_knowledge().treatments.values(), lambda t: t.default_tier)
-    return render(request, "follicle/pages/treatments.html", {"groups": groups})
+    knowledge = default_knowledge()
+    groups = labels.by_tier(knowledge.treatments.values(), lambda t: t.default_tier)
+    return render(
+        request,
+        "follicle/pages/treatments.html",
+        {"groups": groups, "byline": knowledge.about.site_pages},
+    )
 
 
 @require_GET
@@ -47,6 +54,7 @@ def treatment(request: HttpRequest, treatment_id: str) -> HttpResponse:
         "follicle/pages/treatment.html",
         {
             "t": found,
+            "byline": found.authorship,
             "articles": articles,
             "others": others,
             "cost_rows": projection.by_horizon() if projection else (),
@@ -69,6 +77,7 @@ def compare(request: HttpRequest, first: str, second: str) -> HttpResponse:
         {
             "a": a,
             "b": b,
+            "byline": knowledge.about.site_pages,
             "rows": compare_rows(a, b),
             "clinic": knowledge.clinic_questions,
             # Shown when either side is sold in a clinic (exosomes, PRP): one list for both.
@@ -82,7 +91,7 @@ def costs(request: HttpRequest) -> HttpResponse:
     """Choose a treatment and its numbers fill the form; change any and the estimate is yours."""
     knowledge = default_knowledge()
     form = CostForm(request.GET or None)
-    context: dict[str, object] = {"form": form}
+    context: dict[str, object] = {"form": form, "byline": knowledge.about.site_pages}
     if not (form.is_bound and form.is_valid()):
         return render(
             request, "follicle/pages/costs.html", context, status=422 if form.is_bound else 200
@@ -113,8 +122,11 @@ def costs(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def articles(request: HttpRequest) -> HttpResponse:
+    knowledge = default_knowledge()
     return render(
-        request, "follicle/pages/articles.html", {"articles": default_knowledge().articles.values()}
+        request,
+        "follicle/pages/articles.html",
+        {"articles": knowledge.articles.values(), "byline": knowledge.about.site_pages},
     )
 
 
@@ -133,6 +145,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         {
             KEY: notes,
             "article": found,
+            "byline": found.authorship,
             "body": render_article(found, knowledge, notes),
             "related": related,
             "key_references": key_references,
@@ -151,5 +164,19 @@ def references(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "follicle/pages/references.html",
-        {"entries": [(r, index.get(r.id, ())) for r in entries]},
+        {
+            "entries": [(r, index.get(r.id, ())) for r in entries],
+            "byline": knowledge.about.site_pages,
+        },
+    )
+
+
+@require_GET
+def about_evidence(request: HttpRequest) -> HttpResponse:
+    """How statements are checked, what unverified means, what the versions are and how
+    changes to the evidence are handled: the explanations public pages no longer carry."""
+    return render(
+        request,
+        "follicle/pages/about_evidence.html",
+        {"byline": default_knowledge().about.site_pages},
     )

@@ -16,7 +16,7 @@ from follicle.knowledge import default_knowledge
 from follicle.knowledge.articles import describe
 from follicle.knowledge.base import IntRange
 from follicle.knowledge.wording import CLINIC_CLAIMS
-from follicle.web.page_notes import KEY, notes_in, term_anchor
+from follicle.web.page_notes import KEY, notes_in, term_anchor, unverified_mark
 
 register = template.Library()
 
@@ -94,7 +94,10 @@ def cite(*reference_ids: str | tuple[str, ...] | list[str]) -> SafeString:
     return SafeString('<span class="cite">[' + ", ".join(shown) + "]</span>")
 
 
-UNVERIFIED_MARK = SafeString(' <span class="unverified">(unverified)</span>')
+@register.simple_tag(takes_context=True)
+def unverified(context: Any) -> SafeString:
+    """The dagger after an unverified statement, explained once in the page's footnote."""
+    return SafeString(unverified_mark(context))
 
 
 @register.simple_tag
@@ -105,12 +108,12 @@ def reported(item: Any) -> SafeString:
     return format_html('<span class="tag clinic-claim">{}</span> ', CLINIC_CLAIMS)
 
 
-@register.simple_tag
-def sourced(item: Any, text: str) -> SafeString:
-    """A sentence from the data, its citations, and "(unverified)" when it is stored as such,
-    headed "What clinics or sellers say:" when it only relays their claims: the one way every
-    page shows a sourced sentence."""
-    mark = UNVERIFIED_MARK if not item.verified else ""
+@register.simple_tag(takes_context=True)
+def sourced(context: Any, item: Any, text: str) -> SafeString:
+    """A sentence from the data, its citations, and the unverified mark (a dagger, explained
+    once at the page's end) when it is stored as such, headed "What clinics or sellers say:"
+    when it only relays their claims: the one way every page shows a sourced sentence."""
+    mark = SafeString(unverified_mark(context)) if not item.verified else ""
     return format_html("{}{} {}{}", reported(item), text, cite(item.citations), mark)
 
 
