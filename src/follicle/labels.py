@@ -16,12 +16,17 @@ _T = TypeVar("_T")
 
 __all__ = [
     "CERTAINTY",
+    "CERTAINTY_MEANS",
     "KIND",
     "LIKELIHOOD",
+    "PRICE_UNIT",
     "REGULATORY",
+    "REGULATORY_MEANS",
     "ROUTE",
     "STATUS",
+    "STATUS_MEANS",
     "TIER",
+    "TIER_PLAIN",
     "URGENCY",
     "by_tier",
     "cost_words",
@@ -99,3 +104,52 @@ ROUTE: Final = {
 }
 
 LIKELIHOOD: Final = {"likely": "Likely", "possible": "Possible"}
+
+
+# The key to the badges on the result page: each word said again in plain words, for a reader
+# of about nine. The status is about the person; certainty and regulation are about the treatment.
+
+STATUS_MEANS: Final = {
+    "recommended": "a good first step for you.",
+    "consider": "might suit you; talk it over with the clinician.",
+    "not_now": "not a first step for you now.",
+    "avoid": "not safe or not suitable for you.",
+}
+
+CERTAINTY_MEANS: Final = {
+    "high": "we are fairly sure.",
+    "moderate": "we are quite sure, but new studies could change this.",
+    "low": "we are unsure.",
+    "very_low": "we are very unsure.",
+}
+
+REGULATORY_MEANS: Final = {
+    "fda_approved": "the US medicines regulator (the FDA) has approved it for hair loss.",
+    "fda_cleared_device": "the FDA has let it be sold as a device for hair loss.",
+    "off_label": (
+        "the medicine is approved for a different illness, not for hair loss; a doctor may still "
+        "prescribe it for hair loss."
+    ),
+    "medical_procedure": "a procedure a doctor does; there is no approval for a procedure.",
+    "not_approved": "not approved for hair loss.",
+    "unapproved_with_fda_warnings": "not approved, and the FDA has warned people about it.",
+}
+
+#: The place of a treatment in plain words ("first line" is a doctors' word for a first choice).
+TIER_PLAIN: Final = {
+    "first_line": "a first choice",
+    "second_line": "a second choice, usually after a first choice",
+    "adjunct": "an add-on to a first choice",
+    "in_office": "done at a clinic",
+    "experimental": "experimental",
+}
+
+#: A price's unit, after the amount ("$15 to $35 a month").
+PRICE_UNIT: Final = {
+    "month": "a month",
+    "session": "a session",
+    "device": "for the device",
+    "course": "for a course",
+    "graft": "a graft",
+    "procedure": "for the operation",
+}

@@ -80,13 +80,11 @@ def test_a_comparison_shows_the_questions_when_exosomes_or_prp_is_a_side(
 
 
 def _option(page: str, treatment_id: str) -> str:
-    """One option's block of the result page: up to the next option, tier or section."""
+    """One option's block of the result page: up to the next option or the list's end."""
     start = page.find(f'id="option-{treatment_id}"')
     assert start != -1, treatment_id
     ends = [
-        i
-        for marker in ('<li class="option ', '<h3 class="tier-title"', "</section>")
-        if (i := page.find(marker, start)) != -1
+        i for marker in ('<li class="option ', "\n</ol>") if (i := page.find(marker, start)) != -1
     ]
     return page[start : min(ends)]
 
@@ -103,11 +101,15 @@ def test_the_result_page_shows_them_compactly_with_the_exosome_and_prp_options(
         for q in wanted:
             assert q.question in option
         if wanted:
-            assert "MedWatch" in option
+            assert 'href="#clinic-report"' in option
+    # how to report a problem: once on the page, where every block links
+    assert page.count('id="clinic-report"') == 1
+    report = page.split('id="clinic-report"', 1)[1].split("</div>", 1)[0]
+    assert "MedWatch" in report and "MedWatch" not in page.replace(report, "")
 
 
-def test_the_result_page_shows_them_when_the_person_is_sent_in_person(
-    complete: Callable[..., Client],
+def test_an_in_person_result_leaves_them_to_the_treatment_pages_it_links(
+    complete: Callable[..., Client], client: Client, knowledge: Knowledge
 ) -> None:
     page = _text(
         complete(
@@ -115,7 +117,10 @@ def test_the_result_page_shows_them_when_the_person_is_sent_in_person(
         ).get("/assessment/result/")
     )
     assert "See a clinician in person first" in page
-    assert '<details class="clinic-questions clinic-questions-compact">' in _option(page, "prp")
+    assert "clinic-questions" not in page and 'id="option-prp"' not in page
+    assert 'href="/treatments/prp/"' in page
+    prp = _text(client.get("/treatments/prp/"))
+    assert all(q.question in prp for q in knowledge.clinic_questions.for_treatments(["prp"]))
 
 
 def test_changing_a_question_in_the_data_changes_every_place_it_is_shown(

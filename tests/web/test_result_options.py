@@ -30,7 +30,7 @@ PREGNANT: dict[str, Any] = {
 def _options(page: str) -> dict[str, tuple[str, str]]:
     """Each option's (status, block) on the result page."""
     found = re.finditer(
-        r'<li class="option option-(\w+)" id="option-(\w+)">(.*?)</li>\n  \n', page, re.S
+        r'<li class="option option-(\w+)" id="option-(\w+)">(.*?)\n</li>', page, re.S
     )
     return {m.group(2): (m.group(1), m.group(3)) for m in found}
 
@@ -43,7 +43,7 @@ def test_benefit_numbers_are_shown_only_beside_options_one_might_start(
     complete: Callable[..., Client], knowledge: Knowledge
 ) -> None:
     page = _result(complete(health={"medications": ["anticoagulant"], "conditions": ["none"]}))
-    assert "Nothing in your answers needs an in-person visit first" in page
+    assert "You do not need to be seen in person first" in page
     options = _options(page)
     assert set(options) == set(knowledge.treatments)
     statuses = {status for status, _ in options.values()}
@@ -51,20 +51,20 @@ def test_benefit_numbers_are_shown_only_beside_options_one_might_start(
     for treatment_id, (status, block) in options.items():
         assert (EFFECTS in block) == (status in EFFECTS_SHOWN_FOR), (treatment_id, status)
     status, prp = options["prp"]
-    assert status == "avoid" and CLINIC in prp and "MedWatch" in prp
+    assert status == "avoid" and CLINIC in prp and 'href="#clinic-report"' in prp
 
 
-def test_a_pregnant_woman_sees_no_benefit_numbers_but_keeps_the_clinic_questions(
+def test_a_pregnant_woman_sees_no_plan_only_treatments_to_read_about_after_the_appointment(
     complete: Callable[..., Client], knowledge: Knowledge
 ) -> None:
     page = _result(complete(**PREGNANT))
     assert "See a clinician in person first" in page
     assert EFFECTS not in page and "83 in 100 men" not in page
-    options = _options(page)
-    assert options["finasteride"][0] == "avoid"
-    for treatment_id in knowledge.clinic_questions.treatment_ids:
-        block = options[treatment_id][1]
-        assert CLINIC in block and "MedWatch" in block, treatment_id
+    assert _options(page) == {} and 'class="rank"' not in page
+    assert 'id="review"' not in page and "Ask a clinician to review" not in page
+    assert "<svg" not in page
+    for treatment_id in knowledge.treatments:
+        assert f'href="/treatments/{treatment_id}/"' in page, treatment_id
 
 
 def _engine(knowledge: Knowledge, raw: dict[str, Any]) -> AssessmentResult:

@@ -11,7 +11,7 @@ from follicle.engine.compiled import CompiledItem, compiled_items
 from follicle.engine.costs import HORIZONS, CostPlan, plan_for, project_cost, project_years
 from follicle.engine.examples import EXAMPLE
 from follicle.engine.generate import random_answers
-from follicle.engine.result import AssessmentResult, CostProjection, Option
+from follicle.engine.result import AssessmentResult, CostProjection, Criterion, Option
 from follicle.engine.validation import (
     FieldError,
     InvalidAnswers,
@@ -29,6 +29,7 @@ __all__ = [
     "CompiledItem",
     "CostPlan",
     "CostProjection",
+    "Criterion",
     "FieldError",
     "InvalidAnswers",
     "Option",

@@ -105,7 +105,7 @@ def result(request: HttpRequest) -> HttpResponse:
         pending = flow.first_incomplete_step(knowledge, answers)
         return redirect("assessment:step", step_id=(pending or flow.steps(knowledge)[0]).id)
     context = {
-        **result_page(knowledge, outcome),
+        **result_page(knowledge, outcome, answers),
         "review_key": actions.review_key_of(request.session),
     }
     return render(request, "follicle/assessment/result.html", context)

@@ -40,9 +40,14 @@ _BADGE_TITLES = {
 
 
 @register.simple_tag
-def badge(kind: str, value: str) -> SafeString:
-    """``<span class="badge badge-certainty badge-certainty-high">Evidence: High certainty</span>``."""
+def badge(kind: str, value: str, titled: bool = True) -> SafeString:
+    """``<span class="badge badge-certainty badge-certainty-high">Evidence: High certainty</span>``;
+    ``titled=False`` leaves out the hidden title where the page says it in words beside it."""
     words = _BADGES[kind][value]
+    if not titled:
+        return format_html(
+            '<span class="badge badge-{} badge-{}-{}">{}</span>', kind, kind, value, words
+        )
     return format_html(
         '<span class="badge badge-{} badge-{}-{}"><span class="visually-hidden">{}: </span>{}</span>',
         kind,
@@ -138,6 +143,12 @@ def kind_label(kind: str) -> str:
 @register.filter
 def tier_label(tier: str) -> str:
     return labels.TIER[tier]
+
+
+@register.filter
+def tier_plain(tier: str) -> str:
+    """A treatment's place in plain words ("a first choice" rather than "first line")."""
+    return labels.TIER_PLAIN[tier]
 
 
 @register.filter
