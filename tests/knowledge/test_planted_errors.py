@@ -525,6 +525,21 @@ def test_a_label_without_its_own_date_is_refused(
     assert fields == ["finasteride-label"]
 
 
+def test_an_author_list_cut_short_with_et_al_is_incomplete(
+    knowledge_copy: Path, edit: Callable[[str, str, str], None]
+) -> None:
+    edit(
+        "references/primary.yaml",
+        "  authors: [Rezende HD, Dias MFRG, Trüeb RM]\n",
+        "  authors: [Rezende HD, et al.]\n",
+    )
+    problems = _reference_problems(knowledge_copy)
+    assert len(problems) == 1
+    field, message = problems[0]
+    assert field == "rezende-2018"
+    assert "the full author list (it ends in 'et al.')" in message
+
+
 def test_a_stated_exception_lets_an_incomplete_reference_pass(
     knowledge_copy: Path, edit: Callable[[str, str, str], None]
 ) -> None:

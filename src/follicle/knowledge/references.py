@@ -53,6 +53,9 @@ _VOLUME_AND_PAGES = re.compile(r"\b\d+\s*(?:\([^)]*\))?\s*:\s*[A-Za-z]*\d")
 #: An electronic article identifier standing in for print pages (a Cochrane review number).
 _ELECTRONIC_ID = re.compile(r"\bCD\d{6}\b")
 
+#: Ends an author list we could not read in full; it counts as incomplete metadata.
+ET_AL: Final = "et al."
+
 #: Kinds that are documents of an issuing body (a maker's label, a regulator's notice): they
 #: need their own date (``dated``) and a web address or a document number.
 DOCUMENT_KINDS: Final = frozenset({"label", "regulator"})
@@ -176,12 +179,14 @@ class Reference(Strict):
     def missing_metadata(self) -> tuple[str, ...]:
         """What the completeness rule asks of this reference and it lacks.
 
-        A journal article names its authors, year, title and journal (the schema requires
-        those), its volume with pages or an electronic article number (in ``details``), and a
+        An author list ending in ``et al.`` is incomplete. A journal article names its
+        authors, year, title and journal (the schema requires those), its volume with pages or an electronic article number (in ``details``), and a
         PMID or DOI. A label or regulator document names its issuing body (``authors``), its
         own date (``dated``) and a web address or document number. Other kinds ask nothing
         more here."""
         missing: list[str] = []
+        if self.authors[-1] == ET_AL:
+            missing.append("the full author list (it ends in 'et al.')")
         if self.journal_article:
             details = self.details or ""
             if not (_VOLUME_AND_PAGES.search(details) or _ELECTRONIC_ID.search(details)):
