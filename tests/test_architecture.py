@@ -75,7 +75,7 @@ ENGINE_LAYERS: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"rules.ranking"}),
-    frozenset({"assessment"}),
+    frozenset({"assessment", "early"}),
     # the public API
     frozenset({"__init__"}),
 )

@@ -9,12 +9,14 @@ from follicle.engine.answers import Answers
 from follicle.engine.assessment import ENGINE_VERSION, assess, run
 from follicle.engine.compiled import CompiledItem, compiled_items
 from follicle.engine.costs import HORIZONS, CostPlan, plan_for, project_cost, project_years
+from follicle.engine.early import Triage, triage
 from follicle.engine.examples import EXAMPLE
 from follicle.engine.generate import random_answers
 from follicle.engine.result import AssessmentResult, CostProjection, Criterion, Option
 from follicle.engine.validation import (
     FieldError,
     InvalidAnswers,
+    PartialAnswers,
     validate,
     validate_value,
     validated,
@@ -33,6 +35,8 @@ __all__ = [
     "FieldError",
     "InvalidAnswers",
     "Option",
+    "PartialAnswers",
+    "Triage",
     "assess",
     "compiled_items",
     "plan_for",
@@ -40,6 +44,7 @@ __all__ = [
     "project_years",
     "random_answers",
     "run",
+    "triage",
     "validate",
     "validate_value",
     "validated",

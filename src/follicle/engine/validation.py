@@ -212,6 +212,36 @@ class _Parser:
 
 def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     """Typed answers if ``raw`` is a complete, valid answers object; otherwise every problem."""
+    checked = _check(raw, knowledge, None)
+    if isinstance(checked, list):
+        return checked
+    return checked.answers
+
+
+@dataclass(frozen=True, slots=True)
+class PartialAnswers:
+    """The answers to the questions asked so far, typed, and which questions are settled.
+
+    A settled question's answer can no longer change the result: it was answered, left blank
+    (optional), or is hidden by settled answers. A question not asked yet, or whose skip logic
+    reads one that is not settled, is unknown: the rules must not read it as "no"."""
+
+    answers: Answers
+    settled: frozenset[str]
+
+
+def validate_partial(
+    raw: object, asked: frozenset[str], knowledge: Knowledge
+) -> PartialAnswers | list[FieldError]:
+    """Like :func:`validate`, over the questions in ``asked`` only (those the person has been
+    through, answered or not). Answers to questions not in ``asked`` are ignored, and a
+    required question not in ``asked`` is not missing."""
+    return _check(raw, knowledge, asked)
+
+
+def _check(
+    raw: object, knowledge: Knowledge, asked: frozenset[str] | None
+) -> PartialAnswers | list[FieldError]:
     if not isinstance(raw, Mapping):
         return [
             FieldError(
@@ -228,9 +258,13 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
     accepted: dict[str, AnswerValue] = {}
     current = Answers(MappingProxyType(accepted))  # a live view: grows as answers are accepted
     undecidable: set[str] = set()
+    settled: set[str] = set()
     parser = _Parser(engine_data.treatment_names, current, errors)
     for compiled_item in engine_data.items:
         item = compiled_item.item
+        if asked is not None and item.id not in asked:
+            undecidable.add(item.id)  # not asked yet: unknown, and so is what depends on it
+            continue
         present = raw.get(item.id) is not None
         if undecidable and any(d in undecidable for d in compiled_item.depends_on):
             undecidable.add(item.id)
@@ -244,11 +278,14 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
                         "This question does not apply given your earlier answers; leave it out.",
                     )
                 )
+            settled.add(item.id)
             continue
         if not present:
             if item.required:
                 errors.append(FieldError(item.id, _missing_message(item)))
                 undecidable.add(item.id)
+            else:
+                settled.add(item.id)
             continue
         before = len(errors)
         value = parser.parse(compiled_item, raw[item.id])
@@ -256,9 +293,10 @@ def validate(raw: object, knowledge: Knowledge) -> Answers | list[FieldError]:
             undecidable.add(item.id)
         elif value is not None:
             accepted[item.id] = value
+            settled.add(item.id)
     if errors:
         return errors
-    return Answers.of(accepted)
+    return PartialAnswers(Answers.of(accepted), frozenset(settled))
 
 
 def _widest_range(compiled_item: CompiledItem) -> tuple[int, int, str | None]:
