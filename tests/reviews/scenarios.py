@@ -2,12 +2,63 @@
 
 from __future__ import annotations
 
+import uuid
+
+from follicle.engine.examples import EXAMPLE
+from follicle.knowledge import default_knowledge
 from follicle.web.accounts.models import User
+from follicle.web.audit.models import AuditEvent
 from follicle.web.reviews import actions
-from follicle.web.reviews.models import Case, Plan, Status
+from follicle.web.reviews.models import Case, Plan, ReviewRequest, Status
 from tests.cases import draft_decisions, make_case, sign_draft
 from tests.personas import TEST_AUDIT, make_clinician, make_person
 from tests.reviews.concurrency import race
+
+
+def _hold(person: User, key: uuid.UUID) -> ReviewRequest | None:
+    return actions.hold_request(
+        audit=TEST_AUDIT,
+        person=person,
+        answers=dict(EXAMPLE),
+        note="",
+        idempotency_key=key,
+        knowledge=default_knowledge(),
+    )
+
+
+def send_race(attempts: int) -> None:
+    """ "Send" pressed at once on several devices (and twice on each): one case, made from the
+    waiting request, recorded once; the request is gone."""
+    person = make_person("sender@example.org")
+    key = uuid.uuid4()
+    held = _hold(person, key)
+    assert held is not None
+
+    def send() -> Case:
+        return actions.send_request(
+            audit=TEST_AUDIT, person=person, idempotency_key=key, knowledge=default_knowledge()
+        )
+
+    wins, failures = race([send] * attempts)
+    assert failures == [] and wins == attempts
+    case = Case.objects.get(person=person)
+    assert case.id == held.id
+    assert not ReviewRequest.objects.exists()
+    assert AuditEvent.objects.filter(action="case.submitted", case_id=case.id).count() == 1
+    assert AuditEvent.objects.filter(action="review_request.sent", case_id=case.id).count() == 1
+
+
+def hold_race(attempts: int) -> None:
+    """The result page's button pressed at once on several devices, half with one set of answers'
+    key and half with another: the person ends with exactly one waiting request."""
+    person = make_person("holder@example.org")
+    keys = [uuid.uuid4(), uuid.uuid4()]
+    wins, failures = race(
+        [lambda k=keys[n % 2]: _hold(person, k) for n in range(attempts)]  # type: ignore[misc]
+    )
+    assert failures == [] and wins == attempts
+    [held] = ReviewRequest.objects.filter(person=person)
+    assert held.idempotency_key in keys
 
 
 def claim_race(clinicians: int) -> None:

@@ -283,8 +283,9 @@ MATRIX: list[tuple[str, str, dict[str, object]]] = [
         "reviews/request/",
         {
             "anonymous": "/accounts/signup/",
-            "person_a": "/reviews/confirm/",
-            "person_b": "/reviews/confirm/",
+            # no answers in this session: nothing is kept, back to the questions
+            "person_a": "/assessment/",
+            "person_b": "/assessment/",
             "clinician_no_2fa": 403,
             "clinician": 403,
             "admin": 403,

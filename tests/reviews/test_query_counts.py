@@ -20,9 +20,10 @@ from tests.personas import TEST_AUDIT, Persona
 
 #: Queries per page: the session, the user (and for clinicians the second factor; for people,
 #: whether they turned an authenticator app on), the page's reads, and the audit of the read
-#: (a savepoint, the head, one insert for every case shown, the head's update).
+#: (a savepoint, the head, one insert for every case shown, the head's update); a person's list
+#: also looks for a request waiting to be sent.
 QUEUE = 11
-MY_CASES = 9
+MY_CASES = 10
 REVIEW = 11
 MY_CASE = 11
 

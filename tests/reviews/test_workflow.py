@@ -48,11 +48,11 @@ def test_a_double_click_from_the_result_page_creates_one_case(person_a: Persona)
     key = client.get("/assessment/result/").context["review_key"]
     for _ in range(2):  # double click
         client.post("/reviews/request/", {"idempotency_key": key, "note": "hi"})
-        client.post("/reviews/confirm/")
+        client.post("/reviews/confirm/", {"idempotency_key": key})
     client.post(
         "/reviews/request/", {"idempotency_key": key, "note": "hi"}
     )  # back button, resubmit
-    client.post("/reviews/confirm/")
+    client.post("/reviews/confirm/", {"idempotency_key": key})
     assert Case.objects.filter(person=person_a.user).count() == 1
 
 
@@ -341,7 +341,7 @@ def test_signing_up_from_the_result_page_and_confirming_the_email(
     assert User.objects.get(email="new@example.org").email_verified_at is None
     response = client.post(link.replace("http://testserver", ""))
     assert response["Location"] == "/reviews/confirm/"
-    response = client.post("/reviews/confirm/")
+    response = client.post("/reviews/confirm/", {"idempotency_key": key})
     case = Case.objects.get()
     assert response["Location"] == f"/my/cases/{case.id}/"
     assert case.note == "thanks"

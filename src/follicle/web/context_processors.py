@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from follicle.knowledge import default_knowledge
 from follicle.web.page_notes import KEY, PageNotes
+from follicle.web.reviews.terms import current_terms
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -19,3 +20,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         # Fresh for each page: the words it explains and the unverified statements it marks.
         KEY: PageNotes(),
     }
+
+
+def review_terms(request: HttpRequest) -> dict[str, Any]:
+    """Who reviews, how soon and for what price: for every page that offers the review."""
+    return {"review_terms": current_terms()}

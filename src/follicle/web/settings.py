@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "follicle.web.context_processors.site",
+                "follicle.web.context_processors.review_terms",
             ],
         },
     }
@@ -237,6 +238,16 @@ EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD", "")
 #: A clinician's claim on a case lapses after this many minutes without a decision.
 FOLLICLE_CLAIM_MINUTES = env.integer("FOLLICLE_CLAIM_MINUTES", 30, minimum=1)
 FOLLICLE_QUEUE_PAGE_SIZE = env.integer("FOLLICLE_QUEUE_PAGE_SIZE", 50, minimum=1)
+#: A review asked for but not sent (the address not yet confirmed, or "Send" not yet pressed)
+#: is kept this many days, then purged (``manage.py purge_review_requests``, daily).
+FOLLICLE_REVIEW_REQUEST_DAYS = env.integer("FOLLICLE_REVIEW_REQUEST_DAYS", 7, minimum=1)
+#: Who reviews, under which rules, how soon and for what price: shown wherever the review is
+#: offered and in the receipt email. The defaults are demo values and say so on every page
+#: (follicle.web.reviews.terms); a real service sets all four.
+FOLLICLE_CLINIC_NAME = env.text("FOLLICLE_CLINIC_NAME", "")
+FOLLICLE_CLINIC_JURISDICTION = env.text("FOLLICLE_CLINIC_JURISDICTION", "")
+FOLLICLE_REVIEW_TURNAROUND_DAYS = env.integer("FOLLICLE_REVIEW_TURNAROUND_DAYS", 0)
+FOLLICLE_REVIEW_FEE = env.text("FOLLICLE_REVIEW_FEE", "")
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = False

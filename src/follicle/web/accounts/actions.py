@@ -57,6 +57,8 @@ def sign_up(*, audit: AuditContext, email: str, password: str) -> User | None:
                 "Someone tried to create a Follicle account with your address",
                 "Someone, perhaps you, tried to create a new Follicle account with this email "
                 "address. You already have one, so nothing was changed.\n\n"
+                "If you were asking for a clinician's review, sign in in the browser where you "
+                "answered the questions, and send your answers from there.\n\n"
                 f"To sign in: {login_url}\nIf you forgot your password: {reset_url}\n\n"
                 "If this was not you, you can ignore this email.",
                 None,

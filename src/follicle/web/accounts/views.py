@@ -3,6 +3,7 @@ password, sessions."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
+from follicle.knowledge import default_knowledge
 from follicle.web import session_markers as markers
 from follicle.web.accounts import actions
 from follicle.web.accounts.authenticator import setup_display
@@ -40,10 +42,12 @@ from follicle.web.accounts.permissions import (
     person_required,
 )
 from follicle.web.accounts.tokens import email_verification_token
+from follicle.web.assessment.actions import answers_of
 from follicle.web.audit.context import audit_context
 from follicle.web.form_status import form_status
 from follicle.web.middleware import LAST_SEEN, SIGNED_IN_AT
 from follicle.web.ratelimit import limit_posts
+from follicle.web.reviews import actions as review_actions
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
@@ -62,11 +66,28 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:home")
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = actions.sign_up(
-            audit=audit_context(request),
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password"],
-        )
+        pending = markers.pending_review(request.session)
+        answers = answers_of(request.session)
+        if pending and answers:
+            # Asked for a review first: the request is kept on the server with the account,
+            # so the email link and signing in continue it on any device.
+            user = review_actions.sign_up_to_send(
+                audit=audit_context(request),
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                answers=answers,
+                note=pending["note"],
+                idempotency_key=uuid.UUID(pending["key"]),
+                knowledge=default_knowledge(),
+            )
+            if user is not None:
+                markers.forget_pending_review(request.session)
+        else:
+            user = actions.sign_up(
+                audit=audit_context(request),
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+            )
         # The same page whether or not the address already had an account (see sign_up).
         # Only this browser, holding this marker, is signed in when the link is opened.
         markers.mark_signing_up(
@@ -86,7 +107,11 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def check_email(request: HttpRequest) -> HttpResponse:
-    return render(request, "follicle/accounts/check_email.html")
+    return render(
+        request,
+        "follicle/accounts/check_email.html",
+        {"request_days": settings.FOLLICLE_REVIEW_REQUEST_DAYS},
+    )
 
 
 def _link_user(uidb64: str, token: str) -> User | None:
@@ -114,8 +139,15 @@ def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         markers.forget_signing_up(request.session)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if not request.user.is_authenticated or request.user.pk != user.pk:
-        messages.success(request, "Your email address is confirmed. Please sign in.")
-        after = markers.next_path(request.session)
+        waiting = review_actions.waiting_request(user) is not None
+        messages.success(
+            request,
+            "Your email address is confirmed. Please sign in"
+            + (" to send your answers for review." if waiting else "."),
+        )
+        after = markers.next_path(request.session) or (
+            reverse("reviews:confirm") if waiting else ""
+        )
         login_url = reverse("accounts:login")
         return redirect(f"{login_url}?{urlencode({'next': after})}" if after else login_url)
     messages.success(request, "Your email address is confirmed.")

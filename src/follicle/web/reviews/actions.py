@@ -22,12 +22,22 @@ from django.utils import timezone
 from follicle.engine import AssessmentResult, run
 from follicle.knowledge.bundle import Knowledge
 from follicle.knowledge.contract import STATUSES
+from follicle.web.accounts.actions import sign_up
 from follicle.web.accounts.models import User
 from follicle.web.audit.actions import record, record_each
 from follicle.web.audit.context import AuditContext
 from follicle.web.reviews import queue
 from follicle.web.reviews.hashing import plan_hash
-from follicle.web.reviews.models import CLOSED, Case, Message, MessageKind, Plan, Status
+from follicle.web.reviews.models import (
+    CLOSED,
+    Case,
+    Message,
+    MessageKind,
+    Plan,
+    ReviewRequest,
+    Status,
+)
+from follicle.web.reviews.terms import current_terms
 
 
 class ReviewError(Exception):
@@ -72,6 +82,32 @@ def _notify(person: User, subject: str, body_lead: str, audit: AuditContext, cas
     )
 
 
+def _send_receipt(person: User, case: Case, audit: AuditContext) -> None:
+    """The receipt for a sent request: reference, who reviews, how soon, the price and what
+    happens next. Like every email here it holds no health detail (no answers, note, condition
+    or treatment), as mail passes through hands the person does not choose."""
+    terms = current_terms()
+    link = audit.absolute(reverse("reviews:my_case", args=[case.id]))
+    demo = "\nThese are demo terms: this is not a real clinic and nothing is charged.\n"
+    body = (
+        f"We have your request for a clinician's review. Your reference is {case.reference}.\n\n"
+        f"Who reviews: a clinician of {terms.clinic}, practising under the rules of "
+        f"{terms.jurisdiction}.\n"
+        f"When: usually within {terms.turnaround}.\n"
+        f"Price: {terms.fee}.\n"
+        f"{demo if terms.demo else ''}\n"
+        "What happens next: a clinician reads your answers and either signs a plan for you, "
+        "asks you a question, or suggests you are seen in person. We email you when that "
+        "happens; the email will not contain any health details.\n\n"
+        f"Sign in to see your request: {link}\n"
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            f"We received your review request {case.reference}", body, None, [person.email]
+        )
+    )
+
+
 def request_review(
     *,
     audit: AuditContext,
@@ -80,8 +116,11 @@ def request_review(
     note: str,
     idempotency_key: uuid.UUID,
     knowledge: Knowledge,
+    case_id: uuid.UUID | None = None,
 ) -> Case:
-    """Store a case for review; the same key (double click, retry, back button) gives the same case."""
+    """Store a case for review; the same key (double click, retry, back button) gives the same
+    case. A new case sends the person a receipt. ``case_id``: the id of the waiting request it
+    comes from (see :func:`send_request`), so both have one audit history."""
     existing = Case.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.person_id != person.pk:
@@ -93,6 +132,7 @@ def request_review(
     try:
         with transaction.atomic():
             case = Case.objects.create(
+                id=case_id or uuid.uuid4(),
                 person=person,
                 idempotency_key=idempotency_key,
                 answers=answers,
@@ -105,11 +145,178 @@ def request_review(
                 submitted_at=timezone.now(),
             )
             record(action="case.submitted", actor=person, case_id=case.id, audit=audit)
+            _send_receipt(person, case, audit)
     except IntegrityError:
         case = Case.objects.get(idempotency_key=idempotency_key)
         if case.person_id != person.pk:
             raise NotYours("This request belongs to someone else.") from None
     return case
+
+
+# --- Waiting requests: asked for, not sent yet ----------------------------------------------
+
+
+class NothingWaiting(ReviewError):
+    pass
+
+
+NOTHING_WAITING = "There is nothing waiting to be sent. Take the assessment first."
+
+
+def waiting_request(person: User) -> ReviewRequest | None:
+    """The person's request waiting to be sent, if it has not expired (a read)."""
+    return ReviewRequest.objects.waiting().filter(person=person).first()
+
+
+def hold_request(
+    *,
+    audit: AuditContext,
+    person: User,
+    answers: dict[str, Any],
+    note: str,
+    idempotency_key: uuid.UUID,
+    knowledge: Knowledge,
+) -> ReviewRequest | None:
+    """Keep a request on the server until the person sends it, from any device. A newer
+    request replaces the person's older one; the same key again (a double click) changes
+    nothing. None if a case with this key was already sent (nothing is left to hold)."""
+    if not isinstance(run(answers, knowledge), AssessmentResult):
+        raise ReviewError("The answers are incomplete; finish the assessment first.")
+    with transaction.atomic():
+        sent = Case.objects.filter(idempotency_key=idempotency_key).first()
+        if sent is not None:
+            if sent.person_id != person.pk:
+                raise NotYours("This request belongs to someone else.")
+            return None
+        # Lock the person's row: their requests change one at a time (two devices, a double
+        # click), so "one waiting request per person" never trips.
+        User.objects.select_for_update().filter(pk=person.pk).first()
+        same = ReviewRequest.objects.filter(idempotency_key=idempotency_key).first()
+        if same is not None:
+            if same.person_id != person.pk:
+                raise NotYours("This request belongs to someone else.")
+            return same
+        replaced = list(ReviewRequest.objects.filter(person=person).values_list("id", flat=True))
+        if replaced:
+            ReviewRequest.objects.filter(id__in=replaced).delete()
+            record_each(
+                action="review_request.replaced", actor=person, case_ids=replaced, audit=audit
+            )
+        now = timezone.now()
+        held = ReviewRequest.objects.create(
+            person=person,
+            idempotency_key=idempotency_key,
+            answers=answers,
+            note=note.strip(),
+            created_at=now,
+            expires_at=now + timedelta(days=settings.FOLLICLE_REVIEW_REQUEST_DAYS),
+        )
+        record(action="review_request.held", actor=person, case_id=held.id, audit=audit)
+    return held
+
+
+def sign_up_to_send(
+    *,
+    audit: AuditContext,
+    email: str,
+    password: str,
+    answers: dict[str, Any],
+    note: str,
+    idempotency_key: uuid.UUID,
+    knowledge: Knowledge,
+) -> User | None:
+    """Sign-up from the result page: the account and, with it, the waiting request, so that
+    confirming the address and signing in anywhere finds the answers. As with any sign-up,
+    an address that already has an account gets nothing new (see ``accounts.actions.sign_up``);
+    its owner continues by signing in in this browser."""
+    with transaction.atomic():
+        person = sign_up(audit=audit, email=email, password=password)
+        if person is not None:
+            try:
+                with transaction.atomic():
+                    hold_request(
+                        audit=audit.as_actor(person),
+                        person=person,
+                        answers=answers,
+                        note=note,
+                        idempotency_key=idempotency_key,
+                        knowledge=knowledge,
+                    )
+            except ReviewError:
+                pass  # unfinished answers, or a key already used: the account only
+    return person
+
+
+def send_request(
+    *,
+    audit: AuditContext,
+    person: User,
+    idempotency_key: uuid.UUID,
+    knowledge: Knowledge,
+    answers: dict[str, Any] | None = None,
+    note: str = "",
+) -> Case:
+    """Send the request with this key for review: exactly one case, however many times and
+    from however many devices it is pressed.
+
+    The person's waiting request with this key is sent if there is one (and deleted: the case
+    now holds the answers); otherwise ``answers`` and ``note`` (the answers in this browser's
+    session, for a person who signed in to an existing account). A case already sent with this
+    key is simply returned.
+    """
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=person.pk).first()
+        waiting = (
+            ReviewRequest.objects.waiting()
+            .filter(person=person, idempotency_key=idempotency_key)
+            .first()
+        )
+        if waiting is None:
+            sent = Case.objects.filter(idempotency_key=idempotency_key, person=person).first()
+            if sent is not None:
+                return sent
+            if not answers:
+                raise NothingWaiting(NOTHING_WAITING)
+            return request_review(
+                audit=audit,
+                person=person,
+                answers=answers,
+                note=note,
+                idempotency_key=idempotency_key,
+                knowledge=knowledge,
+            )
+        case = request_review(
+            audit=audit,
+            person=person,
+            answers=waiting.answers,
+            note=waiting.note,
+            idempotency_key=idempotency_key,
+            knowledge=knowledge,
+            case_id=waiting.id,
+        )
+        ReviewRequest.objects.filter(id=waiting.id).delete()
+        record(action="review_request.sent", actor=person, case_id=waiting.id, audit=audit)
+    return case
+
+
+def record_request_read(*, audit: AuditContext, held: ReviewRequest, what: str) -> None:
+    """Audit a read of a waiting request (its answers and note are health data)."""
+    record(action=f"review_request.viewed.{what}", audit=audit, case_id=held.id)
+
+
+def purge_expired_requests(*, audit: AuditContext) -> int:
+    """Delete the requests past their time (``FOLLICLE_REVIEW_REQUEST_DAYS``), each recorded;
+    the number deleted. Run daily (``manage.py purge_review_requests``)."""
+    with transaction.atomic():
+        expired = list(
+            ReviewRequest.objects.select_for_update()
+            .filter(expires_at__lte=timezone.now())
+            .values_list("id", flat=True)
+        )
+        if expired:
+            ReviewRequest.objects.filter(id__in=expired).delete()
+            record_each(action="review_request.expired", case_ids=expired, audit=audit)
+    return len(expired)
 
 
 def claim(*, audit: AuditContext, case_id: uuid.UUID, clinician: User) -> None:

@@ -25,6 +25,12 @@ class RequestReviewForm(forms.Form):
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
 
+class SendForm(forms.Form):
+    """ "Send for review" on the check-and-send page: which request (its idempotency key)."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+
 class PlanForm(forms.Form):
     case_version = WholeNumberField(
         what="the case version", lowest=0, highest=LARGEST_STORED, widget=forms.HiddenInput

@@ -13,11 +13,13 @@ Plans are immutable once signed: a later change is a new version.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Status(models.TextChoices):
@@ -30,6 +32,54 @@ class Status(models.TextChoices):
 
 CLOSED = (Status.PLAN_ISSUED, Status.REFERRED_IN_PERSON)
 
+#: The letters of a case's reference: no 0/O, 1/I/L or U, so it reads back over the phone.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_reference() -> str:
+    """A case's reference for the person to quote, like ``FL-7KQ3-MX9T``: random (about 39
+    bits), unrelated to the case's id (which is in URLs) and to the order of cases."""
+    letters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"FL-{letters[:4]}-{letters[4:]}"
+
+
+class WaitingRequestQuerySet(models.QuerySet["ReviewRequest"]):
+    def waiting(self) -> WaitingRequestQuerySet:
+        """The requests not yet expired (expired ones are purged by ``purge_review_requests``)."""
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class ReviewRequest(models.Model):
+    """A review a person asked for and has not sent yet: kept on the server from the moment
+    their email address is known (sign-up, or asking while signed in), so confirming the address
+    and signing in on any device finds it. It holds only what sending needs: the answers, the
+    note, the idempotency key the case will carry, whose it is and when it lapses. Sending turns
+    it into a case with the same id (so the audit trail of the request and of the case is one)
+    and deletes it; one per person (a newer request replaces the older)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_requests"
+    )
+    idempotency_key = models.UUIDField(unique=True)
+    answers = models.JSONField()
+    note = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    objects = WaitingRequestQuerySet.as_manager()
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["person"], name="one_waiting_request_per_person")
+        ]
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["expires_at"], name="review_request_expiry")
+        ]
+
+    def __str__(self) -> str:  # no answers or note: they are health data
+        return f"Review request {self.id}"
+
 
 class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -37,6 +87,8 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases"
     )
     idempotency_key = models.UUIDField(unique=True)
+    #: What the person quotes ("FL-7KQ3-MX9T"): shown to them and in their receipt email.
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     answers = models.JSONField()
     result = models.JSONField()
     engine_version = models.CharField(max_length=32)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,9 +34,10 @@ from follicle.web.reviews.forms import (
     MessageForm,
     PlanForm,
     RequestReviewForm,
+    SendForm,
     start_from,
 )
-from follicle.web.reviews.models import CLOSED, Case, Plan, Status
+from follicle.web.reviews.models import CLOSED, Case, Plan, ReviewRequest, Status
 from follicle.web.reviews.presenters import plan_sheet
 
 
@@ -48,57 +52,130 @@ def _user(request: HttpRequest) -> User:
 
 @require_POST
 def request_review(request: HttpRequest) -> HttpResponse:
-    """From the result page: keep the note and key, then sign up, confirm the email, submit."""
+    """From the result page. A signed-in person's request is kept on the server at once; for
+    someone not signed in, the note and key wait in this session until sign-up, which keeps
+    the request on the server with the new account (``actions.sign_up_to_send``)."""
     form = RequestReviewForm(request.POST)
     if not form.is_valid():
         return redirect("assessment:result")
-    markers.keep_pending_review(
-        request.session,
-        note=form.cleaned_data["note"],
-        key=str(form.cleaned_data["idempotency_key"]),
-    )
     if not request.user.is_authenticated:
+        markers.keep_pending_review(
+            request.session,
+            note=form.cleaned_data["note"],
+            key=str(form.cleaned_data["idempotency_key"]),
+        )
         return redirect(f"{reverse('accounts:signup')}?next={reverse('reviews:confirm')}")
     if _user(request).role != Role.PERSON:
         raise PermissionDenied("Only the person who answered can ask for a review.")
+    try:
+        actions.hold_request(
+            audit=audit_context(request),
+            person=_user(request),
+            answers=answers_of(request.session),
+            note=form.cleaned_data["note"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            knowledge=default_knowledge(),
+        )
+    except actions.ReviewError as error:
+        messages.error(request, str(error))
+        return redirect("assessment:start")
+    markers.forget_pending_review(request.session)  # an older one from before signing in
     return redirect("reviews:confirm")
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A request waiting to be sent, wherever it is kept: on the server (``held``) or, for a
+    person who signed in to an account they already had, in this browser's session."""
+
+    key: str
+    note: str
+    since: datetime | None
+    held: ReviewRequest | None
+    answers: dict[str, Any]
+
+
+def _waiting(request: HttpRequest) -> Waiting | None:
+    """This browser's unsent request first (it is the newest), else the server's (a read)."""
+    pending = markers.pending_review(request.session)
+    answers = answers_of(request.session)
+    if pending and answers:
+        return Waiting(pending["key"], pending["note"], None, None, answers)
+    held = actions.waiting_request(_user(request))
+    if held is None:
+        return None
+    return Waiting(str(held.idempotency_key), held.note, held.created_at, held, held.answers)
 
 
 @person_required
 def confirm(request: HttpRequest) -> HttpResponse:
-    """Check and send: the answers in this session go to a clinician."""
+    """Check and send: the waiting request goes to a clinician. The form names the request by
+    its key, so pressing "Send" twice, or on two devices, makes one case."""
     person = _user(request)
-    pending = markers.pending_review(request.session)
-    answers = answers_of(request.session)
-    if not pending or not answers:
-        messages.info(request, "There is nothing waiting to be sent. Take the assessment first.")
-        return redirect("reviews:my_cases")
-    if not person.email_verified:
-        return redirect("accounts:check_email")
     if request.method == "POST":
+        form = SendForm(request.POST)
+        if not form.is_valid():
+            messages.info(request, actions.NOTHING_WAITING)
+            return redirect("reviews:my_cases")
+        if not person.email_verified:
+            return redirect("accounts:check_email")
+        key = form.cleaned_data["idempotency_key"]
+        waiting = _waiting(request)
+        here = waiting is not None and waiting.held is None and waiting.key == str(key)
         try:
-            case = actions.request_review(
+            case = actions.send_request(
                 audit=audit_context(request),
                 person=person,
-                answers=answers,
-                note=pending.get("note", ""),
-                idempotency_key=uuid.UUID(pending["key"]),
+                idempotency_key=key,
                 knowledge=default_knowledge(),
+                answers=waiting.answers if here and waiting else None,
+                note=waiting.note if here and waiting else "",
             )
+        except actions.NothingWaiting as error:
+            messages.info(request, str(error))
+            return redirect("reviews:my_cases")
         except actions.ReviewError as error:
             messages.error(request, str(error))
             return redirect("assessment:start")
-        markers.forget_pending_review(request.session)
+        if here:
+            markers.forget_pending_review(request.session)
+        messages.success(request, f"Your answers are sent. Your reference is {case.reference}.")
         return redirect("reviews:my_case", case_id=case.id)
-    return render(request, "follicle/reviews/confirm.html", {"note": pending.get("note", "")})
+    waiting = _waiting(request)
+    if waiting is None:
+        messages.info(request, actions.NOTHING_WAITING)
+        return redirect("reviews:my_cases")
+    if not person.email_verified:
+        return redirect("accounts:check_email")
+    if waiting.held is not None:
+        actions.record_request_read(audit=audit_context(request), held=waiting.held, what="send")
+    return render(
+        request,
+        "follicle/reviews/confirm.html",
+        {
+            "waiting": waiting,
+            "answers": _answer_rows(waiting.answers),
+            "form": SendForm(initial={"idempotency_key": waiting.key}),
+            "request_days": settings.FOLLICLE_REVIEW_REQUEST_DAYS,
+        },
+    )
 
 
 @require_GET
 @person_required
 def my_cases(request: HttpRequest) -> HttpResponse:
-    cases = list(Case.objects.filter(person=_user(request)).order_by("-submitted_at"))
-    actions.record_reads(audit=audit_context(request), case_ids=[c.id for c in cases], what="list")
-    return render(request, "follicle/reviews/my_cases.html", {"cases": cases})
+    person = _user(request)
+    cases = list(Case.objects.filter(person=person).order_by("-submitted_at"))
+    waiting = _waiting(request)
+    audit = audit_context(request)
+    actions.record_reads(audit=audit, case_ids=[c.id for c in cases], what="list")
+    if waiting is not None and waiting.held is not None:
+        actions.record_request_read(audit=audit, held=waiting.held, what="list")
+    return render(
+        request,
+        "follicle/reviews/my_cases.html",
+        {"cases": cases, "waiting": waiting, "verified": person.email_verified},
+    )
 
 
 def _own_case(request: HttpRequest, case_id: uuid.UUID) -> Case:
