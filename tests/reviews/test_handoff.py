@@ -364,9 +364,14 @@ def test_the_terms_come_from_the_settings_wherever_the_review_is_offered(
     client = person_a.client
     for step, data in STEP_FORMS.items():
         client.post(f"/assessment/{step}/", data)
-    key = client.get("/assessment/result/").context["review_key"]
+    result = client.get("/assessment/result/")
+    key = result.context["review_key"]
     client.post("/reviews/request/", {"idempotency_key": key, "note": ""})
-    pages = {"confirm": client.get("/reviews/confirm/"), "my cases": client.get("/my/cases/")}
+    pages = {
+        "result": result,
+        "confirm": client.get("/reviews/confirm/"),
+        "my cases": client.get("/my/cases/"),
+    }
     client.post("/reviews/confirm/", {"idempotency_key": key})
     case = Case.objects.get()
     pages["sent"] = client.get(f"/my/cases/{case.id}/")
